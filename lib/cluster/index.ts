@@ -1,0 +1,10 @@
+/**
+ * The one public entry of the simulated cluster. kubectl, the shell, labs and the UI import only from here.
+ * (The engine-core helper adds createCluster / restoreCluster and more exports.)
+ */
+export type * from "./api/types";
+export type * from "./apiserver/api-client";
+export type * from "./cluster-types";
+export type { HostFs, FsError, FsErrorCode, FsStat, FsChange } from "./hosts/host-fs";
+export { isFsError } from "./hosts/host-fs";
+export type { TraceEntry } from "./runtime/component-context";
