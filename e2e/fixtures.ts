@@ -24,7 +24,7 @@ export async function terminalText(page: Page, index = 0): Promise<string> {
 /** Types a command into the terminal like a learner and presses Enter. */
 export async function typeCommand(page: Page, command: string, index = 0): Promise<void> {
   const terminal = page.getByTestId("terminal").nth(index);
-  await expect(terminal).toHaveAttribute("data-state", "ready");
+  await expect(terminal).toHaveAttribute("data-state", "ready", { timeout: 30_000 });
   await terminal.click();
   await page.keyboard.type(command);
   await page.keyboard.press("Enter");

@@ -58,6 +58,11 @@ export interface KubeletControl {
   stop(): void;
   start(): void;
   restart(): void;
+  /**
+   * `journalctl -u kubelet` lines, oldest first. Always present on the engine's kubelets; optional only so
+   * test doubles of Cluster may leave it out.
+   */
+  journal?(): string[];
 }
 
 /** The simulated cluster: what kubectl, the shell, labs and the UI may use. Nothing else is public. */
@@ -89,6 +94,8 @@ export interface Cluster {
   onChange(listener: () => void): () => void;
   /** JSON-able state that restoreCluster() turns back into an identical cluster. */
   snapshot(): ClusterSnapshot;
+  /** Read-only view of the API server's storage, for `etcdctl get --prefix --keys-only`. */
+  etcd(): { keys(prefix: string): string[]; get(key: string): string | undefined };
 }
 
 export interface ClusterSnapshot {

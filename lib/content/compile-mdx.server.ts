@@ -1,5 +1,6 @@
 import { bundleMDX } from "mdx-bundler";
 import rehypePrettyCode from "rehype-pretty-code";
+import remarkGfm from "remark-gfm";
 import { headingId } from "./heading-id";
 import type { LessonEntry } from "./lesson-schema";
 
@@ -31,6 +32,8 @@ export function compileLesson(lesson: LessonEntry): Promise<CompiledLesson> {
     pending = bundleMDX({
       source: lesson.body,
       mdxOptions(options) {
+        // GitHub-flavoured Markdown: tables, strikethrough, task lists.
+        options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm];
         options.rehypePlugins = [
           ...(options.rehypePlugins ?? []),
           [rehypePrettyCode, { theme: { light: "github-light", dark: "github-dark" }, keepBackground: false }],

@@ -10,6 +10,8 @@ export interface CommandIO {
   args: string[];
   /** Standard input as text (a pipe, a redirect `<`, or a heredoc); "" when none. */
   stdin: string;
+  /** True when stdout is the terminal itself (not a pipe or file): ls prints columns, like isatty(1). */
+  tty?: boolean;
   stdout(text: string): void;
   stderr(text: string): void;
   /** Environment of this command (exported variables plus `VAR=x cmd` prefixes). */
@@ -28,6 +30,11 @@ export interface CommandIO {
    * Resolves to the editor's exit status.
    */
   edit(path: string, editorCommand: string): Promise<number>;
+  /**
+   * Hand the terminal to another shell until it exits (`kubectl exec -it pod -- sh`): the next lines go to
+   * `session`, its prompt shows, and `exit` there comes back. Absent where no terminal is attached.
+   */
+  attach?(session: AttachedSession): void;
   /** Run a full command line in this shell (for tools that spawn others). Resolves to its exit status. */
   run?(line: string): Promise<number>;
   /** Cooperative cancellation (Ctrl+C): long-running commands (watch, wait) poll this. */
@@ -38,3 +45,11 @@ export interface CommandIO {
 
 /** A command: returns its exit status. Must never throw for bad input: print the error, return non-zero. */
 export type CommandFn = (io: CommandIO) => Promise<number> | number;
+
+/** A shell that can take over the terminal for a while (a container's sh). */
+export interface AttachedSession {
+  run(line: string): Promise<{ exitCode: number; exited?: boolean }>;
+  prompt(): string;
+  complete?(line: string, cursor: number): { start: number; end: number; candidates: string[] };
+  interrupt?(): void;
+}

@@ -7,10 +7,11 @@ export interface MountedTerminal {
   dispose(): void;
   /** Types a command as if the learner did, then presses Enter. */
   typeCommand(command: string): void;
+  focus(): void;
 }
 
 /** Wires xterm to a ShellSession through the line editor. Loaded lazily so lesson text renders without it. */
-export function mountTerminal(container: HTMLElement, session: ShellSession, opts: { label: string }): MountedTerminal {
+export function mountTerminal(container: HTMLElement, session: ShellSession, opts: { label: string; history?: readonly string[] }): MountedTerminal {
   const dark = document.documentElement.classList.contains("dark");
   const term = new XTerm({
     convertEol: true,
@@ -37,6 +38,7 @@ export function mountTerminal(container: HTMLElement, session: ShellSession, opt
   resize.observe(container);
 
   const editor = new LineEditor(session.prompt());
+  for (const line of opts.history ?? []) editor.addHistory(line);
   let busy = false;
   let pending = ""; // lines of an incomplete input (heredoc, open quote)
   const queue: string[] = [];
@@ -125,6 +127,9 @@ export function mountTerminal(container: HTMLElement, session: ShellSession, opt
     },
     typeCommand(command: string) {
       handle(command + "\r");
+    },
+    focus() {
+      term.focus();
     },
   };
 }

@@ -2,6 +2,8 @@ import type { KubeletControl, NodeConfig, ProcessInfo } from "../cluster-types";
 import type { HostFs } from "../hosts/host-fs";
 import type { ComponentContext } from "../runtime/component-context";
 import type { Reconciler } from "../runtime/sim-loop";
+import type { ImageEntry } from "./image-catalogue";
+import { createKubelet } from "./kubelet";
 
 export interface KubeletOptions {
   node: NodeConfig;
@@ -11,17 +13,37 @@ export interface KubeletOptions {
   podCIDR: string;
   /** The node's InternalIP, e.g. "192.168.121.3". */
   internalIP: string;
+  /** Images already in containerd's store (default: the kubeadm images this node needs). */
+  preloadedImages?: ImageEntry[];
+  /**
+   * While the engine lays out a cluster "created some time ago", how far in the past the kubelet's
+   * timestamps (pod status, Lease, node heartbeats) should read; 0 afterwards. Default 0.
+   */
+  backdateMs?: () => number;
 }
 
 export interface Kubelet extends KubeletControl {
   readonly reconciler: Reconciler;
   processes(): ProcessInfo[];
   logs(namespace: string, pod: string, container: string, previous: boolean): string | undefined;
+  /** `journalctl -u kubelet` lines, oldest first. */
+  journal(): string[];
+  /**
+   * Static pods of this node by component (manifest metadata.name, e.g. "kube-scheduler"): true while all
+   * its containers run. Containers keep running while the kubelet is stopped, as in reality.
+   */
+  staticPodHealth(): Record<string, boolean>;
 }
 
-/** STUB: the kubelet helper replaces this body. */
+/**
+ * Start the kubelet of one node: it watches pods bound to the node, runs them through the stage table,
+ * runs static pods from /etc/kubernetes/manifests, posts node status and renews its Lease.
+ * The caller registers `reconciler` with the SimLoop.
+ */
 export function startKubelet(ctx: ComponentContext, opts: KubeletOptions): Kubelet | undefined {
-  void ctx;
-  void opts;
-  return undefined;
+  return createKubelet(ctx, opts);
 }
+
+export { controlPlaneHealthy } from "./control-plane-health";
+export { IMAGE_CATALOGUE, lookupImage } from "./image-catalogue";
+export type { ImageEntry } from "./image-catalogue";

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MdxContent } from "@/app/_components/mdx-content";
+import { LessonVisit } from "@/app/_components/progress/lesson-visit";
 import { compileLesson } from "@/lib/content/compile-mdx.server";
 import { loadCourse } from "@/lib/content/load-content.server";
 
@@ -47,6 +48,7 @@ export default async function LessonPage({ params }: { params: Promise<Params> }
           </ul>
         </section>
         <MdxContent code={code} />
+        <LessonVisit lesson={`${lesson.module}/${lesson.slug}`} />
         <nav aria-label="Lesson navigation" className="mt-12 flex justify-between gap-4 border-t border-[var(--border)] pt-6 text-sm">
           {prev ? <Link href={`/lessons/${prev.module}/${prev.slug}/`}>← {prev.title}</Link> : <span />}
           {next ? <Link href={`/lessons/${next.module}/${next.slug}/`}>{next.title} →</Link> : <span />}

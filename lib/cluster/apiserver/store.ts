@@ -1,0 +1,192 @@
+import type { KubeObject, WatchEventType } from "../api/types";
+import { RESOURCES, resourceDef } from "../api/registry";
+import { deepFreeze } from "../api/object-util";
+
+export interface StoreEvent {
+  /** The global resourceVersion this change was written at. */
+  rv: number;
+  type: WatchEventType;
+  resource: string;
+  /** "" for cluster-scoped objects. */
+  namespace: string;
+  object: KubeObject;
+  /** The state before a MODIFIED change (watchers with selectors need it to send ADDED/DELETED on a move). */
+  prev?: KubeObject;
+}
+
+/** How many past changes a watch may resume from (etcd keeps ~5 minutes; we keep a count). */
+const HISTORY = 20_000;
+
+/**
+ * The etcd of the simulated cluster: frozen objects indexed by resource, then namespace, then name, plus
+ * one global revision counter (the resourceVersion) and a bounded history of changes for watches that
+ * resume from a resourceVersion. It knows nothing of validation: the API server decides what is written.
+ */
+export class Store {
+  private revision = 0;
+  private readonly data = new Map<string, Map<string, Map<string, KubeObject>>>();
+  /** Sorted-list cache per resource (key "resource") and per resource+namespace ("resource\u0000ns"). */
+  private readonly sorted = new Map<string, KubeObject[]>();
+  private readonly history: StoreEvent[] = [];
+  private historyStart = 0;
+  private listener: ((e: StoreEvent) => void) | undefined;
+
+  constructor() {
+    for (const r of RESOURCES) this.data.set(r.resource, new Map());
+  }
+
+  onEvent(listener: (e: StoreEvent) => void): void {
+    this.listener = listener;
+  }
+
+  /** The current revision (resourceVersion of the last write). */
+  currentRevision(): number {
+    return this.revision;
+  }
+
+  /** Reserve the next revision for a write. */
+  nextRevision(): number {
+    return ++this.revision;
+  }
+
+  get(resource: string, namespace: string, name: string): KubeObject | undefined {
+    return this.data.get(resource)?.get(namespace)?.get(name);
+  }
+
+  /** Objects sorted by namespace, then name (etcd key order). `namespace` undefined: all. Shared, frozen. */
+  list(resource: string, namespace: string | undefined): readonly KubeObject[] {
+    const byNs = this.data.get(resource);
+    if (!byNs) return [];
+    const cacheKey = namespace === undefined ? resource : `${resource}\u0000${namespace}`;
+    const hit = this.sorted.get(cacheKey);
+    if (hit) return hit;
+    let out: KubeObject[];
+    if (namespace === undefined) {
+      out = [];
+      for (const ns of [...byNs.keys()].sort()) out.push(...this.list(resource, ns));
+    } else {
+      const names = byNs.get(namespace);
+      out = names ? [...names.keys()].sort().map((n) => names.get(n)!) : [];
+    }
+    this.sorted.set(cacheKey, out);
+    return out;
+  }
+
+  count(resource: string, namespace?: string): number {
+    const byNs = this.data.get(resource);
+    if (!byNs) return 0;
+    if (namespace !== undefined) return byNs.get(namespace)?.size ?? 0;
+    let n = 0;
+    for (const m of byNs.values()) n += m.size;
+    return n;
+  }
+
+  /** Write an object (already carrying its resourceVersion `rv`). */
+  put(resource: string, namespace: string, name: string, obj: KubeObject, rv: number): void {
+    const byNs = this.data.get(resource)!;
+    let names = byNs.get(namespace);
+    if (!names) {
+      names = new Map();
+      byNs.set(namespace, names);
+    }
+    const prev = names.get(name);
+    const type: WatchEventType = prev ? "MODIFIED" : "ADDED";
+    if (!prev) this.invalidate(resource, namespace);
+    else this.replaceInCache(resource, namespace, prev, obj);
+    names.set(name, deepFreeze(obj));
+    this.record({ rv, type, resource, namespace, object: obj, ...(prev ? { prev } : {}) });
+  }
+
+  /** Remove an object; `last` is its final state (with the deletion's resourceVersion). */
+  remove(resource: string, namespace: string, name: string, last: KubeObject, rv: number): void {
+    const names = this.data.get(resource)?.get(namespace);
+    if (!names?.has(name)) return;
+    names.delete(name);
+    if (names.size === 0) this.data.get(resource)!.delete(namespace);
+    this.invalidate(resource, namespace);
+    this.record({ rv, type: "DELETED", resource, namespace, object: deepFreeze(last) });
+  }
+
+  /** Changes after `rv`, or undefined when that revision is older than the kept history. */
+  eventsSince(rv: number): StoreEvent[] | undefined {
+    if (rv < this.historyStart) return undefined;
+    return this.history.filter((e) => e.rv > rv);
+  }
+
+  /** Sorted etcd keys under a prefix ("/registry/pods/default/"). */
+  keys(prefix: string): string[] {
+    const out: string[] = [];
+    for (const r of RESOURCES) {
+      for (const [ns, names] of this.data.get(r.resource)!) {
+        const base = r.namespaced ? `${r.etcdPrefix}/${ns}/` : `${r.etcdPrefix}/`;
+        if (!base.startsWith(prefix) && !prefix.startsWith(base)) continue;
+        for (const name of names.keys()) {
+          const key = base + name;
+          if (key.startsWith(prefix)) out.push(key);
+        }
+      }
+    }
+    return out.sort();
+  }
+
+  /** The JSON value stored at an etcd key. */
+  getKey(key: string): string | undefined {
+    for (const r of RESOURCES) {
+      if (!key.startsWith(r.etcdPrefix + "/")) continue;
+      const rest = key.slice(r.etcdPrefix.length + 1).split("/");
+      const [ns, name] = r.namespaced ? rest : ["", rest[0]];
+      if (rest.length !== (r.namespaced ? 2 : 1)) continue;
+      const obj = this.get(r.resource, ns, name);
+      if (obj) return JSON.stringify(obj);
+    }
+    return undefined;
+  }
+
+  /** Every object, for snapshots: [resource, object] in key order. */
+  dump(): { revision: number; objects: [string, KubeObject][] } {
+    const objects: [string, KubeObject][] = [];
+    for (const r of RESOURCES) for (const o of this.list(r.resource, undefined)) objects.push([r.resource, o]);
+    return { revision: this.revision, objects };
+  }
+
+  /** Load a dump (no watch events: restore happens before any component watches). */
+  load(dump: { revision: number; objects: [string, KubeObject][] }): void {
+    for (const [resource, obj] of dump.objects) {
+      const r = resourceDef(resource);
+      if (!r) continue;
+      const ns = r.namespaced ? (obj.metadata.namespace ?? "") : "";
+      const byNs = this.data.get(resource)!;
+      let names = byNs.get(ns);
+      if (!names) byNs.set(ns, (names = new Map()));
+      names.set(obj.metadata.name ?? "", deepFreeze(obj));
+    }
+    this.sorted.clear();
+    this.revision = dump.revision;
+    this.historyStart = dump.revision;
+  }
+
+  private record(e: StoreEvent): void {
+    this.history.push(e);
+    if (this.history.length > HISTORY) {
+      const dropped = this.history.splice(0, this.history.length - HISTORY);
+      this.historyStart = dropped[dropped.length - 1].rv;
+    }
+    this.listener?.(e);
+  }
+
+  private invalidate(resource: string, namespace: string): void {
+    this.sorted.delete(resource);
+    this.sorted.delete(`${resource}\u0000${namespace}`);
+  }
+
+  /** A modification keeps the order: swap the object in the cached arrays instead of re-sorting. */
+  private replaceInCache(resource: string, namespace: string, old: KubeObject, obj: KubeObject): void {
+    for (const key of [resource, `${resource}\u0000${namespace}`]) {
+      const arr = this.sorted.get(key);
+      if (!arr) continue;
+      const i = arr.indexOf(old);
+      if (i >= 0) arr[i] = obj;
+      else this.sorted.delete(key);
+    }
+  }
+}

@@ -1,0 +1,335 @@
+import type { KubeObject, WatchEvent } from "../api/types";
+import type { SchedulingDecision } from "../cluster-types";
+import type { ComponentContext } from "../runtime/component-context";
+import { rfc3339 } from "../runtime/clock";
+import type { CancelTimer, Reconciler } from "../runtime/sim-loop";
+import { WorkQueue } from "../runtime/work-queue";
+import { podKey, type Node, type Pod, type PodCondition } from "./api-shapes";
+import { buildNodeInfos, newNodeInfo } from "./node-info";
+import { backoffMs, isSchedulableAfter, nextFlushAt, rejectorsFromMessage, type ClusterEvent } from "./queueing-hints";
+import { parseTime } from "../runtime/clock";
+import { scheduleOne } from "./schedule-one";
+import { defaultSpreadSelector } from "./spread-selector";
+
+export const SCHEDULER_NAME = "default-scheduler";
+const COMPONENT = "kube-scheduler";
+/** Events longer than this are cut, as the scheduler's truncateMessage does. */
+const MAX_MESSAGE_LEN = 1024;
+
+/**
+ * The 30 s flush ticks are aligned to the epoch rather than to the scheduler's start, so a cluster restored
+ * from a snapshot retries its pending pods at the same instants as the original.
+ */
+const FLUSH_ORIGIN = 0;
+
+function failedSchedulingHistory(ctx: ComponentContext): Map<string, { last: number; count: number }> {
+  const out = new Map<string, { last: number; count: number }>();
+  const events = ctx.client.list("events", undefined);
+  if (!events.ok) return out;
+  for (const e of events.value.items as Record<string, any>[]) {
+    if (e.reason !== "FailedScheduling" || e.source?.component !== SCHEDULER_NAME) continue;
+    const uid = e.involvedObject?.uid;
+    const last = parseTime(e.lastTimestamp);
+    if (typeof uid !== "string" || Number.isNaN(last)) continue;
+    const prev = out.get(uid);
+    const count = Number(e.count ?? 1);
+    out.set(uid, { last: Math.max(prev?.last ?? last, last), count: (prev?.count ?? 0) + count });
+  }
+  return out;
+}
+
+/** What the queue remembers about a pod that failed to schedule. */
+interface PodQueueInfo {
+  attempts: number;
+  lastAttempt: number;
+  rejectedBy: Set<string>;
+  /** The pending retry (backoff expiry or the 5-minute flush). */
+  timer?: CancelTimer;
+}
+
+function truncate(msg: string): string {
+  const suffix = " ...(truncated)";
+  return msg.length <= MAX_MESSAGE_LEN ? msg : msg.slice(0, MAX_MESSAGE_LEN - suffix.length) + suffix;
+}
+
+/** Spec and metadata without the fields every write changes: what makes a pod update worth a retry. */
+function schedulingRelevant(pod: Pod): string {
+  const { resourceVersion: _rv, generation: _g, ...meta } = pod.metadata as Record<string, unknown>;
+  void _rv;
+  void _g;
+  return JSON.stringify([meta, pod.spec ?? null]);
+}
+
+function isTerminal(pod: Pod): boolean {
+  return pod.status?.phase === "Succeeded" || pod.status?.phase === "Failed";
+}
+
+/**
+ * kube-scheduler's control loop: watches pods and nodes, keeps a queue of pods to place, runs one pure
+ * scheduling cycle per pod (scheduleOne), then binds, or records FailedScheduling and parks the pod until a
+ * cluster change could help (queueing hints, with 1-10 s back-off) or five minutes pass.
+ */
+export class KubeScheduler implements Reconciler {
+  readonly queue = new WorkQueue("kube-scheduler");
+  private readonly pods = new Map<string, Pod>();
+  private readonly nodes = new Map<string, Node>();
+  private readonly unschedulable = new Map<string, PodQueueInfo>();
+  /** FailedScheduling history by pod uid, read once at start (see restoreParked). */
+  private history: Map<string, { last: number; count: number }> | undefined;
+
+  constructor(
+    private readonly ctx: ComponentContext,
+    private readonly record: (decision: SchedulingDecision) => void,
+  ) {
+    this.history = failedSchedulingHistory(ctx);
+    ctx.client.watch("nodes", undefined, { sendInitialEvents: true }, (e) => this.onNode(e));
+    ctx.client.watch("pods", undefined, { sendInitialEvents: true }, (e) => this.onPod(e));
+    this.history = undefined;
+  }
+
+  /**
+   * On start from a snapshot, a pod that already failed is parked as it was (attempts and time of the last
+   * failure from its events, rejecting plugins from its message) instead of being retried at once, so a restored
+   * cluster replays exactly like the original.
+   */
+  private restoreParked(key: string, pod: Pod): boolean {
+    const cond = pod.status?.conditions?.find((c) => c.type === "PodScheduled");
+    const seen = this.history?.get(pod.metadata.uid ?? "");
+    if (!seen || cond?.status !== "False" || cond.reason !== "Unschedulable") return false;
+    const info: PodQueueInfo = { attempts: seen.count, lastAttempt: seen.last, rejectedBy: rejectorsFromMessage(cond.message ?? "") };
+    this.unschedulable.set(key, info);
+    const at = info.rejectedBy.size ? nextFlushAt(FLUSH_ORIGIN, seen.last) : seen.last + backoffMs(seen.count);
+    info.timer = this.ctx.loop.after(at - this.ctx.clock.now(), `kube-scheduler flush ${key}`, () => {
+      info.timer = undefined;
+      this.queue.add(key);
+    });
+    return true;
+  }
+
+  /** Pods this scheduler is responsible for: unbound, ours, alive. */
+  private wants(pod: Pod): boolean {
+    return (
+      !pod.spec?.nodeName &&
+      (pod.spec?.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME &&
+      !pod.metadata.deletionTimestamp &&
+      !isTerminal(pod) &&
+      (pod.spec?.schedulingGates ?? []).length === 0
+    );
+  }
+
+  private onNode(e: WatchEvent): void {
+    const node = e.object as Node;
+    const name = node.metadata.name ?? "";
+    const old = this.nodes.get(name);
+    if (e.type === "DELETED") {
+      this.nodes.delete(name);
+      return;
+    }
+    this.nodes.set(name, node);
+    if (this.unschedulable.size === 0) return;
+    const podsHere = [...this.pods.values()].filter((p) => p.spec?.nodeName === name && !isTerminal(p));
+    const info = newNodeInfo(node, podsHere);
+    const event: ClusterEvent = old ? { kind: "NodeUpdate", old: newNodeInfo(old, podsHere), node: info } : { kind: "NodeAdd", node: info };
+    this.moveUnschedulable(event);
+  }
+
+  private onPod(e: WatchEvent): void {
+    const pod = e.object as Pod;
+    const key = podKey(pod);
+    const old = this.pods.get(key);
+    if (e.type === "DELETED") {
+      this.pods.delete(key);
+      this.forget(key);
+      if (pod.spec?.nodeName && !isTerminal(pod)) this.moveUnschedulable({ kind: "AssignedPodDelete" });
+      return;
+    }
+    this.pods.set(key, pod);
+    if (pod.spec?.nodeName) {
+      this.forget(key);
+      if (!old?.spec?.nodeName) this.moveUnschedulable({ kind: "AssignedPodAdd" });
+      // A bound pod that finished leaves the scheduler's cache just as a deleted one does.
+      if (old?.spec?.nodeName && isTerminal(pod) && !isTerminal(old)) this.moveUnschedulable({ kind: "AssignedPodDelete" });
+      return;
+    }
+    if (!this.wants(pod)) {
+      this.forget(key);
+      return;
+    }
+    const parked = this.unschedulable.get(key);
+    if (!parked) {
+      if (!old && this.history && this.restoreParked(key, pod)) return;
+      this.queue.add(key);
+      return;
+    }
+    // Status-only writes (our own PodScheduled condition) do not make a pod worth another try.
+    if (old && schedulingRelevant(old) !== schedulingRelevant(pod)) this.activate(key, parked);
+  }
+
+  private forget(key: string): void {
+    const info = this.unschedulable.get(key);
+    if (!info) return;
+    info.timer?.();
+    this.unschedulable.delete(key);
+  }
+
+  private moveUnschedulable(event: ClusterEvent): void {
+    for (const [key, info] of this.unschedulable) {
+      const pod = this.pods.get(key);
+      if (pod && isSchedulableAfter(pod, info.rejectedBy, event)) this.activate(key, info);
+    }
+  }
+
+  /** Retry now, or when the pod's back-off ends. */
+  private activate(key: string, info: PodQueueInfo): void {
+    info.timer?.();
+    const readyAt = info.lastAttempt + backoffMs(info.attempts);
+    const now = this.ctx.clock.now();
+    if (readyAt <= now) {
+      info.timer = undefined;
+      this.queue.add(key);
+    } else {
+      info.timer = this.ctx.loop.after(readyAt - now, `kube-scheduler backoff ${key}`, () => {
+        info.timer = undefined;
+        this.queue.add(key);
+      });
+    }
+  }
+
+  reconcile(key: string): void {
+    // Re-read from the cache: the queued key may be stale (bound, deleted, or changed since).
+    const pod = this.pods.get(key);
+    if (!pod || !this.wants(pod)) {
+      this.forget(key);
+      return;
+    }
+    const info = this.unschedulable.get(key);
+    info?.timer?.();
+    if (info) info.timer = undefined;
+
+    const { ctx } = this;
+    const object = { kind: "Pod", namespace: pod.metadata.namespace, name: pod.metadata.name ?? "" };
+    const nodeList = [...this.nodes.values()];
+    const allPods = [...this.pods.values()];
+    const nodeInfos = buildNodeInfos(nodeList, allPods);
+    const result = scheduleOne({
+      pod,
+      nodes: nodeInfos,
+      random: ctx.random,
+      defaultSpreadSelector: defaultSpreadSelector(ctx.client, pod),
+      nominatedPods: allPods.filter((p) => !p.spec?.nodeName && p.status?.nominatedNodeName),
+    });
+    const fit = result.nodes.filter((n) => !n.filteredOutBy).length;
+    ctx.trace({ component: COMPONENT, action: "filtered", message: `kube-scheduler filtered ${nodeInfos.length} nodes: ${fit} fit`, object });
+    const scored = result.nodes.filter((n) => n.total !== undefined);
+    if (scored.length) {
+      ctx.trace({ component: COMPONENT, action: "scored", message: `scored ${scored.map((n) => `${n.name}=${n.total}`).join(", ")}`, object });
+    }
+    const decision: SchedulingDecision = {
+      time: ctx.clock.now(),
+      pod: { namespace: pod.metadata.namespace ?? "", name: pod.metadata.name ?? "", uid: pod.metadata.uid ?? "" },
+      ...(result.node ? { node: result.node } : {}),
+      ...(result.message ? { message: result.message } : {}),
+      nodes: result.nodes,
+    };
+
+    if (result.node) {
+      const bound = ctx.client.bind(pod.metadata.namespace ?? "default", pod.metadata.name ?? "", result.node);
+      if (bound.ok) {
+        this.forget(key);
+        ctx.recorder.event(pod, "Normal", "Scheduled", `Successfully assigned ${key} to ${result.node}`, { component: SCHEDULER_NAME });
+        ctx.trace({ component: COMPONENT, action: "bound", message: `bound ${key} to ${result.node}`, object });
+        this.record(decision);
+        return;
+      }
+      // The pod changed under us (deleted, or bound by someone else): report it and retry after a back-off.
+      const msg = `Binding rejected: ${bound.status.message}`;
+      this.park(key, new Set());
+      this.record({ ...decision, node: undefined, message: msg });
+      ctx.recorder.event(pod, "Warning", "FailedScheduling", truncate(msg), { component: SCHEDULER_NAME });
+      return;
+    }
+
+    const message = result.message ?? "";
+    // Park first: the writes below echo back as watch events, which must find the pod already parked.
+    this.park(key, new Set([...result.statuses.values()].map((s) => s.plugin)));
+    let nominated: string | undefined;
+    if (result.preemption) {
+      nominated = result.preemption.node;
+      for (const victim of result.preemption.victims) this.evict(victim, pod, nominated);
+    }
+    ctx.recorder.event(pod, "Warning", "FailedScheduling", truncate(message), { component: SCHEDULER_NAME });
+    ctx.trace({ component: COMPONENT, action: "unschedulable", message: `could not schedule ${key}: ${message}`, object });
+    this.setUnschedulableCondition(pod, message, nominated);
+    this.record(decision);
+  }
+
+  /** Put the pod aside until a hint fires or the 5-minute flush. */
+  private park(key: string, rejectedBy: Set<string>): void {
+    const now = this.ctx.clock.now();
+    const prev = this.unschedulable.get(key);
+    prev?.timer?.();
+    const info: PodQueueInfo = { attempts: (prev?.attempts ?? 0) + 1, lastAttempt: now, rejectedBy };
+    this.unschedulable.set(key, info);
+    if (rejectedBy.size === 0) {
+      // Not a fit failure (a binding error): plain back-off.
+      this.activate(key, info);
+      return;
+    }
+    info.timer = this.ctx.loop.after(nextFlushAt(FLUSH_ORIGIN, now) - now, `kube-scheduler flush ${key}`, () => {
+      info.timer = undefined;
+      this.queue.add(key);
+    });
+  }
+
+  /** PodScheduled=False/Unschedulable with the message, written only when something changed (like updatePod). */
+  private setUnschedulableCondition(pod: Pod, message: string, nominatedNodeName: string | undefined): void {
+    const { client, clock } = this.ctx;
+    const fresh = client.get("pods", pod.metadata.namespace, pod.metadata.name ?? "");
+    if (!fresh.ok) return;
+    const current = fresh.value as Pod;
+    const status = { ...(current.status ?? {}) };
+    const conditions: PodCondition[] = [...(status.conditions ?? [])];
+    const i = conditions.findIndex((c) => c.type === "PodScheduled");
+    const old = i >= 0 ? conditions[i] : undefined;
+    const next: PodCondition = {
+      type: "PodScheduled",
+      status: "False",
+      lastProbeTime: null,
+      lastTransitionTime: old && old.status === "False" && old.lastTransitionTime ? old.lastTransitionTime : rfc3339(clock.now()),
+      reason: "Unschedulable",
+      message,
+    };
+    const conditionChanged = !old || old.status !== next.status || old.reason !== next.reason || old.message !== next.message || old.lastTransitionTime !== next.lastTransitionTime;
+    const nominationChanged = nominatedNodeName !== undefined && status.nominatedNodeName !== nominatedNodeName;
+    if (!conditionChanged && !nominationChanged) return;
+    if (i >= 0) conditions[i] = next;
+    else conditions.push(next);
+    status.conditions = conditions;
+    if (nominatedNodeName !== undefined) status.nominatedNodeName = nominatedNodeName;
+    client.updateStatus("pods", current.metadata.namespace, current.metadata.name ?? "", { ...current, status } as KubeObject);
+  }
+
+  /** Preemption: mark the victim with DisruptionTarget, delete it, and say why on the victim. */
+  private evict(victim: Pod, preemptor: Pod, node: string): void {
+    const { client, clock, recorder } = this.ctx;
+    const ns = victim.metadata.namespace;
+    const name = victim.metadata.name ?? "";
+    const fresh = client.get("pods", ns, name);
+    if (fresh.ok) {
+      const current = fresh.value as Pod;
+      const conditions = (current.status?.conditions ?? []).filter((c) => c.type !== "DisruptionTarget");
+      conditions.push({
+        type: "DisruptionTarget",
+        status: "True",
+        lastProbeTime: null,
+        lastTransitionTime: rfc3339(clock.now()),
+        reason: "PreemptionByScheduler",
+        message: `${SCHEDULER_NAME}: preempting to accommodate a higher priority pod`,
+      });
+      client.updateStatus("pods", ns, name, { ...current, status: { ...(current.status ?? {}), conditions } } as KubeObject);
+    }
+    client.delete("pods", ns, name);
+    recorder.event(victim, "Normal", "Preempted", `Preempted by pod ${preemptor.metadata.uid ?? ""} on node ${node}`, { component: SCHEDULER_NAME });
+    this.ctx.trace({ component: COMPONENT, action: "preempted", message: `preempted ${podKey(victim)} on ${node} for ${podKey(preemptor)}`, object: { kind: "Pod", namespace: ns, name } });
+  }
+}

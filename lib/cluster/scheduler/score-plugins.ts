@@ -1,0 +1,269 @@
+import type { Pod, TopologySpreadConstraint } from "./api-shapes";
+import { podMatchesNodeSelectorAndAffinity } from "./filter-plugins";
+import type { NodeInfo } from "./node-info";
+import { podRequests } from "./pod-resources";
+import { labelSelectorMatches, nodeMatchesTerm } from "./selectors";
+import { tolerated } from "./taints";
+
+export const MAX_NODE_SCORE = 100;
+
+/** Everything a score plugin may look at in one cycle. */
+export interface ScoreInput {
+  pod: Pod;
+  /** Nodes that passed every filter, in evaluation order. */
+  feasible: readonly NodeInfo[];
+  /** Every node of the cluster (ImageLocality's spread, PodTopologySpread's domain counts). */
+  all: readonly NodeInfo[];
+  /**
+   * The labels of the pod's Services, ReplicationController, ReplicaSet or StatefulSet (helper.DefaultSelector),
+   * as a predicate; undefined when none selects the pod, so the default spreading constraints do not apply.
+   */
+  defaultSpreadSelector?: (labels: Record<string, string>) => boolean;
+}
+
+export interface ScorePlugin {
+  name: string;
+  weight: number;
+  /** Normalized scores 0..100, one per feasible node; undefined when the plugin skips this pod (PreScore Skip). */
+  score(input: ScoreInput): number[] | undefined;
+}
+
+/** framework DefaultNormalizeScore: scale to 0..maxPriority by the highest score; `reverse` prefers low raw scores. */
+export function defaultNormalizeScore(scores: number[], reverse: boolean): number[] {
+  const max = Math.max(0, ...scores);
+  if (max === 0) return scores.map(() => (reverse ? MAX_NODE_SCORE : 0));
+  return scores.map((s) => {
+    const v = Math.trunc((MAX_NODE_SCORE * s) / max);
+    return reverse ? MAX_NODE_SCORE - v : v;
+  });
+}
+
+const SCORED_RESOURCES = ["cpu", "memory"];
+
+/** NodeResourcesFit, strategy LeastAllocated (cpu and memory weight 1): prefer the emptiest node, counting default requests. */
+export const leastAllocated: ScorePlugin = {
+  name: "NodeResourcesFit",
+  weight: 1,
+  score({ pod, feasible }) {
+    const req = podRequests(pod, true);
+    return feasible.map((n) => {
+      let sum = 0;
+      let weights = 0;
+      for (const r of SCORED_RESOURCES) {
+        const alloc = n.allocatable[r] ?? 0;
+        if (alloc === 0) continue;
+        const used = (n.nonZeroRequested[r] ?? 0) + (req[r] ?? 0);
+        sum += used > alloc ? 0 : Math.trunc(((alloc - used) * MAX_NODE_SCORE) / alloc);
+        weights += 1;
+      }
+      return weights === 0 ? 0 : Math.trunc(sum / weights);
+    });
+  },
+};
+
+/** NodeResourcesBalancedAllocation: prefer nodes whose cpu and memory fractions stay close (exact requests, no defaults). */
+export const balancedAllocation: ScorePlugin = {
+  name: "NodeResourcesBalancedAllocation",
+  weight: 1,
+  score({ pod, feasible }) {
+    const req = podRequests(pod);
+    return feasible.map((n) => {
+      const fractions: number[] = [];
+      for (const r of SCORED_RESOURCES) {
+        const alloc = n.allocatable[r] ?? 0;
+        if (alloc === 0) continue;
+        fractions.push(Math.min(1, ((n.requested[r] ?? 0) + (req[r] ?? 0)) / alloc));
+      }
+      let std = 0;
+      if (fractions.length === 2) std = Math.abs((fractions[0] - fractions[1]) / 2);
+      else if (fractions.length > 2) {
+        const mean = fractions.reduce((a, b) => a + b, 0) / fractions.length;
+        std = Math.sqrt(fractions.reduce((a, f) => a + (f - mean) ** 2, 0) / fractions.length);
+      }
+      return Math.trunc((1 - std) * MAX_NODE_SCORE);
+    });
+  },
+};
+
+/** TaintToleration: fewer untolerated PreferNoSchedule taints is better. */
+export const taintTolerationScore: ScorePlugin = {
+  name: "TaintToleration",
+  weight: 3,
+  score({ pod, feasible }) {
+    const tolerations = (pod.spec?.tolerations ?? []).filter((t) => !t.effect || t.effect === "PreferNoSchedule");
+    const raw = feasible.map((n) => {
+      let count = 0;
+      for (const taint of n.node.spec?.taints ?? []) {
+        if (taint.effect !== "PreferNoSchedule") continue;
+        if (!tolerated(tolerations, taint)) count++;
+      }
+      return count;
+    });
+    return defaultNormalizeScore(raw, true);
+  },
+};
+
+/** NodeAffinity: sum of the weights of matching preferred terms, scaled to the best node. Skipped without preferences. */
+export const nodeAffinityScore: ScorePlugin = {
+  name: "NodeAffinity",
+  weight: 2,
+  score({ pod, feasible }) {
+    const preferred = pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? [];
+    if (preferred.length === 0) return undefined;
+    const raw = feasible.map((n) => preferred.reduce((sum, p) => (p.weight && nodeMatchesTerm(n.node, p.preference) ? sum + p.weight : sum), 0));
+    return defaultNormalizeScore(raw, false);
+  },
+};
+
+const HOSTNAME = "kubernetes.io/hostname";
+
+interface SpreadConstraint {
+  maxSkew: number;
+  topologyKey: string;
+  matches: (labels: Record<string, string>) => boolean;
+}
+
+/** The cluster-level defaults of v1.32 (ScheduleAnyway, so they only ever score). */
+const SYSTEM_DEFAULT_CONSTRAINTS = [
+  { topologyKey: HOSTNAME, maxSkew: 3 },
+  { topologyKey: "topology.kubernetes.io/zone", maxSkew: 5 },
+];
+
+function spreadConstraints(input: ScoreInput): { constraints: SpreadConstraint[]; requireAllTopologies: boolean } {
+  const explicit = input.pod.spec?.topologySpreadConstraints ?? [];
+  if (explicit.length > 0) {
+    const soft = explicit.filter((c: TopologySpreadConstraint) => c.whenUnsatisfiable === "ScheduleAnyway");
+    return {
+      constraints: soft.map((c) => ({
+        maxSkew: c.maxSkew,
+        topologyKey: c.topologyKey,
+        matches: (labels: Record<string, string>) => labelSelectorMatches(c.labelSelector, labels),
+      })),
+      requireAllTopologies: true,
+    };
+  }
+  const sel = input.defaultSpreadSelector;
+  if (!sel) return { constraints: [], requireAllTopologies: false };
+  return { constraints: SYSTEM_DEFAULT_CONSTRAINTS.map((c) => ({ ...c, matches: sel })), requireAllTopologies: false };
+}
+
+function countMatching(node: NodeInfo, c: SpreadConstraint, namespace: string | undefined): number {
+  let n = 0;
+  for (const p of node.pods) {
+    if (p.metadata.deletionTimestamp) continue;
+    if (p.metadata.namespace !== namespace) continue;
+    if (c.matches(p.metadata.labels ?? {})) n++;
+  }
+  return n;
+}
+
+/**
+ * PodTopologySpread scoring: fewer matching pods in the node's domain is better. With no explicit constraints a pod
+ * owned by a ReplicaSet (or selected by a Service...) gets the system defaults, which is why replicas spread.
+ */
+export const podTopologySpreadScore: ScorePlugin = {
+  name: "PodTopologySpread",
+  weight: 2,
+  score(input) {
+    const { pod, feasible, all } = input;
+    const { constraints, requireAllTopologies } = spreadConstraints(input);
+    if (constraints.length === 0) return undefined;
+    const hasAll = (n: NodeInfo) => constraints.every((c) => c.topologyKey in (n.node.metadata.labels ?? {}));
+    const ignored = new Set(feasible.filter((n) => requireAllTopologies && !hasAll(n)).map((n) => n.name));
+    // Domains seen among the feasible nodes, per non-hostname constraint, with pod counts over all nodes.
+    const pairCounts = constraints.map(() => new Map<string, number>());
+    const topoSize = constraints.map(() => 0);
+    for (const n of feasible) {
+      if (ignored.has(n.name)) continue;
+      constraints.forEach((c, i) => {
+        if (c.topologyKey === HOSTNAME) return;
+        const v = n.node.metadata.labels?.[c.topologyKey] ?? "";
+        if (!pairCounts[i].has(v)) {
+          pairCounts[i].set(v, 0);
+          topoSize[i]++;
+        }
+      });
+    }
+    for (const n of all) {
+      if (!podMatchesNodeSelectorAndAffinity(pod, n)) continue;
+      if (requireAllTopologies && !hasAll(n)) continue;
+      constraints.forEach((c, i) => {
+        if (c.topologyKey === HOSTNAME) return;
+        const v = n.node.metadata.labels?.[c.topologyKey] ?? "";
+        const cur = pairCounts[i].get(v);
+        if (cur !== undefined) pairCounts[i].set(v, cur + countMatching(n, c, pod.metadata.namespace));
+      });
+    }
+    const weights = constraints.map((c, i) => Math.log((c.topologyKey === HOSTNAME ? feasible.length - ignored.size : topoSize[i]) + 2));
+    const raw = feasible.map((n) => {
+      if (ignored.has(n.name)) return 0;
+      let s = 0;
+      constraints.forEach((c, i) => {
+        const labels = n.node.metadata.labels ?? {};
+        if (!(c.topologyKey in labels)) return;
+        const cnt = c.topologyKey === HOSTNAME ? countMatching(n, c, pod.metadata.namespace) : (pairCounts[i].get(labels[c.topologyKey]) ?? 0);
+        s += cnt * weights[i] + (c.maxSkew - 1);
+      });
+      return Math.round(s);
+    });
+    const live = raw.filter((_, i) => !ignored.has(feasible[i].name));
+    const max = Math.max(0, ...live);
+    const min = live.length ? Math.min(...live) : 0;
+    return raw.map((s, i) => {
+      if (ignored.has(feasible[i].name)) return 0;
+      if (max === 0) return MAX_NODE_SCORE;
+      return Math.trunc((MAX_NODE_SCORE * (max + min - s)) / max);
+    });
+  },
+};
+
+const MB = 1024 * 1024;
+const MIN_THRESHOLD = 23 * MB;
+const MAX_CONTAINER_THRESHOLD = 1000 * MB;
+
+/** "nginx" -> "nginx:latest"; no registry is added, so only names the kubelet reports verbatim match (as upstream). */
+export function normalizedImageName(name: string): string {
+  return name.lastIndexOf(":") <= name.lastIndexOf("/") ? `${name}:latest` : name;
+}
+
+/** ImageLocality: prefer nodes that already have the pod's images, scaled by how widely each image is spread. */
+export const imageLocality: ScorePlugin = {
+  name: "ImageLocality",
+  weight: 1,
+  score({ pod, feasible, all }) {
+    const states = new Map<string, { size: number; nodes: number }>();
+    for (const n of all) {
+      for (const img of n.node.status?.images ?? []) {
+        for (const name of img.names ?? []) {
+          const s = states.get(name);
+          if (s) s.nodes++;
+          else states.set(name, { size: img.sizeBytes ?? 0, nodes: 1 });
+        }
+      }
+    }
+    const containers = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
+    return feasible.map((n) => {
+      const here = new Set((n.node.status?.images ?? []).flatMap((i) => i.names ?? []));
+      let sum = 0;
+      for (const c of containers) {
+        const name = normalizedImageName(c.image ?? "");
+        const s = states.get(name);
+        if (s && here.has(name)) sum += Math.trunc(s.size * (s.nodes / all.length));
+      }
+      const maxThreshold = MAX_CONTAINER_THRESHOLD * containers.length;
+      if (maxThreshold <= MIN_THRESHOLD) return 0;
+      const clamped = Math.min(Math.max(sum, MIN_THRESHOLD), maxThreshold);
+      return Math.trunc((MAX_NODE_SCORE * (clamped - MIN_THRESHOLD)) / (maxThreshold - MIN_THRESHOLD));
+    });
+  },
+};
+
+/** The default profile's Score plugins with their v1.32 weights. */
+export const SCORE_PLUGINS: readonly ScorePlugin[] = [
+  taintTolerationScore,
+  nodeAffinityScore,
+  leastAllocated,
+  podTopologySpreadScore,
+  balancedAllocation,
+  imageLocality,
+];

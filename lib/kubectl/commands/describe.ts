@@ -1,0 +1,67 @@
+/** `kubectl describe` over the describe helper: exact names, name prefixes, -l, -A, -f. */
+import type { KubeObject, ResourceInfo } from "../../cluster/index";
+import type { CommandImpl } from "../command-types";
+import { describe, describeAll, joinPrefixMatches } from "../describe/index";
+import { readManifests } from "../manifests";
+import { noResourcesFound } from "../printers/index";
+import { parseResourceArgs, type ResourceRequest } from "../resources";
+import { validateEnabled } from "../write-helpers";
+
+export const describeCommand: CommandImpl = {
+  support: "full",
+  run(ctx) {
+    let requests: ResourceRequest[] = [];
+    const files = ctx.list("filename");
+    if (files.length > 0) {
+      const read = readManifests({ fs: ctx.io.fs, cwd: ctx.io.cwd, stdin: ctx.io.stdin, discovery: ctx.discovery(), filenames: files, recursive: ctx.bool("recursive"), validate: validateEnabled(ctx) });
+      if (!read.ok) return ctx.fail(read.error);
+      for (const item of read.items) {
+        if (!item.info) return ctx.fail(item.mappingError ?? "unknown kind");
+        requests.push({ info: item.info, names: [item.object.metadata.name ?? ""] });
+      }
+    } else {
+      if (ctx.args.length === 0) {
+        ctx.err(`You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee 'kubectl describe -h' for help and examples\n`);
+        return 1;
+      }
+      const parsed = parseResourceArgs(ctx.discovery(), ctx.args);
+      if (!parsed.ok) return ctx.fail(parsed.error);
+      requests = parsed.requests;
+    }
+    const allNs = ctx.bool("all-namespaces");
+    const client = ctx.client();
+    const now = ctx.now();
+    const opts = { showEvents: ctx.bool("show-events") };
+    const items: { info: ResourceInfo; object: KubeObject }[] = [];
+    let out = "";
+    let rc = 0;
+    for (const req of requests) {
+      const ns = req.info.namespaced ? (allNs ? undefined : ctx.namespace) : undefined;
+      if (req.names.length === 0) {
+        const list = client.list(req.info.resource, ns, { labelSelector: ctx.str("selector") || undefined });
+        if (!list.ok) return ctx.statusError(list.status);
+        for (const o of list.value.items) items.push({ info: req.info, object: o });
+        continue;
+      }
+      for (const name of req.names) {
+        const res = client.get(req.info.resource, req.info.namespaced ? ctx.namespace : undefined, name);
+        if (res.ok) {
+          items.push({ info: req.info, object: res.value });
+          continue;
+        }
+        // kubectl falls back to every object whose name starts with the argument.
+        const list = client.list(req.info.resource, req.info.namespaced ? ctx.namespace : undefined);
+        const matches = list.ok ? list.value.items.filter((o) => (o.metadata.name ?? "").startsWith(name)) : [];
+        if (matches.length === 0) {
+          rc = ctx.statusError(res.status);
+          continue;
+        }
+        out += joinPrefixMatches(matches.map((o) => describe(client, req.info, o, now, opts)));
+      }
+    }
+    if (items.length > 0) out = describeAll(client, items, now, opts) + out;
+    ctx.out(out);
+    if (out === "" && rc === 0) ctx.err(noResourcesFound(requests.every((r) => r.info.namespaced) && !allNs ? ctx.namespace : undefined));
+    return rc;
+  },
+};

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { formatTabbed } from "./tab-writer";
+
+describe("formatTabbed (Go text/tabwriter, padding 2)", () => {
+  it("aligns a column two spaces after the longest cell of the block", () => {
+    expect(formatTabbed("Name:\tnginx\nService Account:\tdefault\n")).toBe("Name:             nginx\nService Account:  default\n");
+  });
+
+  it("a line without tabs ends the block above it", () => {
+    expect(formatTabbed("A:\t1\nLonger label:\t2\nIPs:\n  IP:\t3\n")).toBe("A:             1\nLonger label:  2\nIPs:\n  IP:  3\n");
+  });
+
+  it("pads an empty last cell's column but never the text after the last tab", () => {
+    expect(formatTabbed("  Kubelet Version:\tv1\n  Kube-Proxy Version:\t\n")).toBe("  Kubelet Version:     v1\n  Kube-Proxy Version:  \n");
+  });
+
+  it("keeps columns of nested blocks independent (the Conditions table with trailing spaces)", () => {
+    expect(formatTabbed("Conditions:\n  Type\tStatus\n  Ready \tTrue \n  PodScheduled \tTrue \n")).toBe(
+      "Conditions:\n  Type           Status\n  Ready          True \n  PodScheduled   True \n",
+    );
+  });
+
+  it("a line with fewer cells ends only the columns it lacks", () => {
+    expect(formatTabbed("a\tb\tc\nlong\tx\n")).toBe("a     b  c\nlong  x\n");
+  });
+
+  it("counts runes, not UTF-16 units", () => {
+    expect(formatTabbed("é\t1\nab\t2\n")).toBe("é   1\nab  2\n");
+  });
+});

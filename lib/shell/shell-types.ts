@@ -1,0 +1,94 @@
+import type { Cluster, HostFs } from "../cluster/index";
+import type { CommandFn, CommandIO } from "./command-types";
+
+/** Hook the host app supplies for vi/vim/nano: resolves to the saved text, or null when quit without saving. */
+export type InteractiveEditor = (path: string, content: string) => Promise<string | null>;
+
+export interface ShellOptions {
+  cluster: Cluster;
+  /** Host the shell starts on; default the control plane (first of cluster.hosts()). */
+  host?: string;
+  /** Extra commands (kubectl, ...), looked up after the shell's own builtins and coreutils. */
+  commands?: Record<string, CommandFn>;
+  stdout?: (text: string) => void;
+  stderr?: (text: string) => void;
+  interactiveEditor?: InteractiveEditor;
+  /**
+   * How virtual time passes for `sleep`, `kubectl wait` and friends. Default: advance the cluster clock at once.
+   * The browser can animate instead (advance in steps and yield to the page).
+   */
+  sleep?: (ms: number, signal: { readonly aborted: boolean }) => Promise<void>;
+  /** Called every few hundred commands so a host can let the page breathe (and deliver Ctrl+C). */
+  yieldToHost?: () => Promise<void>;
+  /** Use this filesystem instead of cluster.fs(host) (container shells). */
+  fs?: HostFs;
+  /** Extra environment variables (exported). */
+  env?: Record<string, string>;
+  /** Commands to drop (a lab may disable some); they then answer "command not found". */
+  disabled?: string[];
+  /** Do not offer the host tools (ssh, systemctl, ...): for shells inside containers. */
+  minimal?: boolean;
+  /** Only these commands exist (container images ship few binaries); builtins always exist. */
+  only?: string[];
+  /** How "command not found" reads (dash in a container: "sh: 1: curl: not found"). */
+  notFound?: (name: string) => string;
+  /** Prompt override (a container's `# `). */
+  prompt?: () => string;
+}
+
+export interface RunResult {
+  exitCode: number;
+  /** The top-level shell ran `exit`. */
+  exited?: boolean;
+}
+
+export interface CompletionResult {
+  /** The span of the line being completed (the current word). */
+  start: number;
+  end: number;
+  /** Full replacement words; directories end with "/". */
+  candidates: string[];
+}
+
+export interface Shell {
+  run(line: string): Promise<RunResult>;
+  prompt(): string;
+  complete(line: string, cursor: number): CompletionResult;
+  /** Ctrl+C: abort the running command (sleep, watch, loops, kubectl wait). */
+  interrupt(): void;
+  readonly host: string;
+  readonly cwd: string;
+  readonly history: readonly string[];
+}
+
+/** One login session on a host (ssh pushes another). */
+export interface Session {
+  host: string;
+  fs: HostFs;
+  cwd: string;
+  vars: Map<string, { value: string; exported: boolean }>;
+  aliases: Map<string, string>;
+  positional: string[];
+}
+
+/** What builtins see of the running shell. */
+export interface ShellInternals {
+  readonly session: Session;
+  readonly cluster: Cluster;
+  readonly history: string[];
+  lastExit: number;
+  getVar(name: string): string | undefined;
+  setVar(name: string, value: string, exported?: boolean): void;
+  unsetVar(name: string): void;
+  /** "builtin" | "alias" | "keyword" | "file" (a command on PATH) */
+  kindOf(name: string): "builtin" | "alias" | "keyword" | "file" | undefined;
+  /** Run shell source text with these streams (source, eval, bash -c, scripts). */
+  runText(text: string, io: CommandIO, opts?: { positional?: string[]; subshell?: boolean }): Promise<number>;
+  /** Run argv directly (xargs, sudo, watch, ssh host cmd). */
+  runArgv(argv: string[], io: CommandIO): Promise<number>;
+  pushSession(host: string): boolean;
+  popSession(): string | undefined;
+  sessionDepth(): number;
+  hasInteractiveEditor(): boolean;
+  minimal: boolean;
+}

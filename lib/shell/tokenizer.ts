@@ -1,0 +1,394 @@
+/**
+ * Bash-like lexer: turns a command line into words (kept as parts so expansion knows what was quoted)
+ * and operators. Heredoc bodies are read after the newline that ends their command line, as bash does.
+ */
+
+export type WordPart =
+  | { t: "lit"; v: string; q: boolean }
+  | { t: "param"; name: string; q: boolean; op?: string; arg?: WordPart[] }
+  | { t: "cmd"; src: string; q: boolean }
+  | { t: "arith"; src: string; q: boolean };
+
+export interface Word {
+  parts: WordPart[];
+  /** Source text of the word, as typed. */
+  raw: string;
+}
+
+export type Token =
+  | { k: "word"; w: Word; pos: number }
+  | { k: "op"; v: string; pos: number; fd?: number }
+  | { k: "nl"; pos: number }
+  | { k: "heredoc"; pos: number; fd?: number; strip: boolean; delim: string; quoted: boolean; body: string | undefined };
+
+/** Why the input cannot be finished yet: what bash would keep reading for. */
+export type Incomplete = { kind: "quote"; char: string } | { kind: "heredoc"; delim: string } | { kind: "continuation" };
+
+export type LexResult = { ok: true; tokens: Token[]; incomplete?: Incomplete } | { ok: false; incomplete: Incomplete };
+
+const OPERATORS = ["&&", "||", ";;", "<<<", "<<-", "<<", ">>", ">|", "&>>", "&>", "<&", ">&", "<>", "|&", "|", "&", ";", "<", ">", "(", ")"];
+const META = new Set([" ", "\t", "\n", ";", "&", "|", "<", ">", "(", ")"]);
+
+class NeedMore extends Error {
+  constructor(readonly incomplete: Incomplete) {
+    super("incomplete");
+  }
+}
+
+function isNameStart(c: string | undefined): boolean {
+  return c !== undefined && /[A-Za-z_]/.test(c);
+}
+function isNameChar(c: string | undefined): boolean {
+  return c !== undefined && /[A-Za-z0-9_]/.test(c);
+}
+
+/** Index just after the `)` that closes a `$(` whose body starts at `i`; honours quotes and nesting. */
+function scanParens(s: string, i: number, depth = 1): number {
+  while (i < s.length) {
+    const c = s[i];
+    if (c === "\\") i += 2;
+    else if (c === "'") {
+      const j = s.indexOf("'", i + 1);
+      if (j < 0) throw new NeedMore({ kind: "quote", char: "'" });
+      i = j + 1;
+    } else if (c === '"') {
+      i = scanDouble(s, i + 1);
+    } else if (c === "`") {
+      i = scanBacktick(s, i + 1);
+    } else if (c === "(") {
+      depth++;
+      i++;
+    } else if (c === ")") {
+      depth--;
+      i++;
+      if (depth === 0) return i;
+    } else i++;
+  }
+  throw new NeedMore({ kind: "quote", char: ")" });
+}
+
+function scanDouble(s: string, i: number): number {
+  while (i < s.length) {
+    const c = s[i];
+    if (c === "\\") i += 2;
+    else if (c === '"') return i + 1;
+    else if (c === "$" && s[i + 1] === "(") i = scanParens(s, i + 2);
+    else if (c === "`") i = scanBacktick(s, i + 1);
+    else i++;
+  }
+  throw new NeedMore({ kind: "quote", char: '"' });
+}
+
+function scanBacktick(s: string, i: number): number {
+  while (i < s.length) {
+    if (s[i] === "\\") i += 2;
+    else if (s[i] === "`") return i + 1;
+    else i++;
+  }
+  throw new NeedMore({ kind: "quote", char: "`" });
+}
+
+function ansiC(body: string): string {
+  const map: Record<string, string> = { n: "\n", t: "\t", r: "\r", a: "\x07", b: "\b", e: "\x1b", E: "\x1b", f: "\f", v: "\v", "\\": "\\", "'": "'", '"': '"', "?": "?" };
+  return body.replace(/\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|.)/g, (_m, e: string) => {
+    if (e[0] === "x") return String.fromCharCode(parseInt(e.slice(1), 16));
+    if (/^[0-7]+$/.test(e)) return String.fromCharCode(parseInt(e, 8));
+    return map[e] ?? "\\" + e;
+  });
+}
+
+/**
+ * Reads a `$...` expansion at s[i] === "$". Returns the part (or undefined for a literal `$`) and the next index.
+ * `q` marks an expansion inside double quotes (no field splitting or globbing later).
+ */
+function readDollar(s: string, i: number, q: boolean): { part?: WordPart; next: number } {
+  const c = s[i + 1];
+  if (c === "(" && s[i + 2] === "(") {
+    // $(( ... )): arithmetic; find the matching "))".
+    const end = scanParens(s, i + 3, 2);
+    return { part: { t: "arith", src: s.slice(i + 3, end - 2), q }, next: end };
+  }
+  if (c === "(") {
+    const end = scanParens(s, i + 2);
+    return { part: { t: "cmd", src: s.slice(i + 2, end - 1), q }, next: end };
+  }
+  if (c === "{") {
+    let depth = 1;
+    let j = i + 2;
+    while (j < s.length && depth > 0) {
+      if (s[j] === "\\") j++;
+      else if (s[j] === "{") depth++;
+      else if (s[j] === "}") depth--;
+      j++;
+    }
+    if (depth > 0) throw new NeedMore({ kind: "quote", char: "}" });
+    const body = s.slice(i + 2, j - 1);
+    return { part: parseBraceParam(body, q), next: j };
+  }
+  if (c !== undefined && /[?$#!@*0-9-]/.test(c)) return { part: { t: "param", name: c, q }, next: i + 2 };
+  if (isNameStart(c)) {
+    let j = i + 1;
+    while (isNameChar(s[j])) j++;
+    return { part: { t: "param", name: s.slice(i + 1, j), q }, next: j };
+  }
+  return { next: i + 1 };
+}
+
+function parseBraceParam(body: string, q: boolean): WordPart {
+  if (body.startsWith("#") && body.length > 1) return { t: "param", name: body.slice(1), q, op: "#len" };
+  const m = /^([A-Za-z_][A-Za-z0-9_]*|[?$#!@*0-9])(:-|:=|:\+|:\?|-|=|\+|\?|##|#|%%|%|\/\/|\/)?([\s\S]*)$/.exec(body);
+  // A malformed ${...} is "bad substitution" in bash; we keep it as a param whose name cannot resolve.
+  if (!m) return { t: "param", name: body, q, op: "bad" };
+  if (!m[2]) return m[3] ? { t: "param", name: body, q, op: "bad" } : { t: "param", name: m[1], q };
+  return { t: "param", name: m[1], q, op: m[2], arg: lexWordText(m[3], q) };
+}
+
+/** Lex the text of `${x:-text}`'s text or a heredoc body into parts (no word splitting on spaces). */
+export function lexWordText(s: string, inDouble: boolean, heredoc = false): WordPart[] {
+  const parts: WordPart[] = [];
+  let lit = "";
+  const flush = () => {
+    if (lit) parts.push({ t: "lit", v: lit, q: inDouble || heredoc });
+    lit = "";
+  };
+  let i = 0;
+  while (i < s.length) {
+    const c = s[i];
+    if (c === "\\") {
+      const n = s[i + 1];
+      if (heredoc || inDouble) {
+        if (n !== undefined && "$`\\\n".includes(n)) {
+          if (n !== "\n") lit += n;
+          i += 2;
+        } else {
+          lit += c;
+          i++;
+        }
+      } else {
+        lit += n ?? "\\";
+        i += 2;
+      }
+    } else if (c === "$") {
+      const r = readDollar(s, i, inDouble || heredoc);
+      if (r.part) {
+        flush();
+        parts.push(r.part);
+      } else lit += "$";
+      i = r.next;
+    } else if (c === "`") {
+      const end = scanBacktick(s, i + 1);
+      flush();
+      parts.push({ t: "cmd", src: s.slice(i + 1, end - 1).replace(/\\([$`\\])/g, "$1"), q: inDouble || heredoc });
+      i = end;
+    } else if (!heredoc && !inDouble && c === "'") {
+      const j = s.indexOf("'", i + 1);
+      if (j < 0) throw new NeedMore({ kind: "quote", char: "'" });
+      flush();
+      parts.push({ t: "lit", v: s.slice(i + 1, j), q: true });
+      i = j + 1;
+    } else if (!heredoc && !inDouble && c === '"') {
+      const end = scanDouble(s, i + 1);
+      flush();
+      const inner = lexWordText(s.slice(i + 1, end - 1), true);
+      parts.push(...(inner.length ? inner : [{ t: "lit" as const, v: "", q: true }]));
+      i = end;
+    } else {
+      lit += c;
+      i++;
+    }
+  }
+  flush();
+  return parts;
+}
+
+/** Lex a whole input. Never throws: incomplete input is reported, so the terminal can ask for more. */
+export function tokenize(input: string): LexResult {
+  try {
+    return lexAll(input);
+  } catch (e) {
+    if (e instanceof NeedMore) return { ok: false, incomplete: e.incomplete };
+    throw e;
+  }
+}
+
+function lexAll(s: string): LexResult {
+  const tokens: Token[] = [];
+  const pendingHeredocs: Extract<Token, { k: "heredoc" }>[] = [];
+  let i = 0;
+  let incomplete: Incomplete | undefined;
+
+  const readHeredocBodies = () => {
+    // i points just after a newline: each pending heredoc takes lines until its delimiter.
+    for (const h of pendingHeredocs) {
+      const lines: string[] = [];
+      let found = false;
+      while (i < s.length) {
+        let end = s.indexOf("\n", i);
+        if (end < 0) end = s.length;
+        let line = s.slice(i, end);
+        i = end + 1;
+        if (h.strip) line = line.replace(/^\t+/, "");
+        if (line === h.delim) {
+          found = true;
+          break;
+        }
+        lines.push(line);
+      }
+      if (i > s.length) i = s.length;
+      h.body = lines.length ? lines.join("\n") + "\n" : "";
+      if (!found) {
+        incomplete = { kind: "heredoc", delim: h.delim };
+        h.body = lines.length ? lines.join("\n") + "\n" : "";
+      }
+    }
+    pendingHeredocs.length = 0;
+  };
+
+  while (i < s.length) {
+    const c = s[i];
+    if (c === " " || c === "\t") {
+      i++;
+      continue;
+    }
+    if (c === "\\" && s[i + 1] === "\n") {
+      i += 2;
+      continue;
+    }
+    if (c === "#") {
+      while (i < s.length && s[i] !== "\n") i++;
+      continue;
+    }
+    if (c === "\n") {
+      tokens.push({ k: "nl", pos: i });
+      i++;
+      if (pendingHeredocs.length) readHeredocBodies();
+      continue;
+    }
+    const op = OPERATORS.find((o) => s.startsWith(o, i));
+    if (op) {
+      const pos = i;
+      i += op.length;
+      if (op === "<<" || op === "<<-") {
+        const d = readHeredocDelim();
+        const tok: Extract<Token, { k: "heredoc" }> = { k: "heredoc", pos, strip: op === "<<-", delim: d.delim, quoted: d.quoted, body: undefined };
+        tokens.push(tok);
+        pendingHeredocs.push(tok);
+      } else tokens.push({ k: "op", v: op, pos });
+      continue;
+    }
+    // A word; digits directly before a redirection are its file descriptor ("2>", "2>&1").
+    const start = i;
+    const w = readWord();
+    const next = s[i];
+    if (/^\d+$/.test(w.raw) && (next === ">" || next === "<")) {
+      const op2 = OPERATORS.find((o) => s.startsWith(o, i))!;
+      const pos = i;
+      i += op2.length;
+      if (op2 === "<<" || op2 === "<<-") {
+        const d = readHeredocDelim();
+        const tok: Extract<Token, { k: "heredoc" }> = { k: "heredoc", pos, fd: Number(w.raw), strip: op2 === "<<-", delim: d.delim, quoted: d.quoted, body: undefined };
+        tokens.push(tok);
+        pendingHeredocs.push(tok);
+      } else tokens.push({ k: "op", v: op2, pos, fd: Number(w.raw) });
+      continue;
+    }
+    tokens.push({ k: "word", w, pos: start });
+  }
+  if (pendingHeredocs.length) {
+    const first = pendingHeredocs[0];
+    for (const h of pendingHeredocs) h.body = "";
+    incomplete = { kind: "heredoc", delim: first.delim };
+  }
+  return { ok: true, tokens, incomplete };
+
+  function readHeredocDelim(): { delim: string; quoted: boolean } {
+    while (s[i] === " " || s[i] === "\t") i++;
+    if (i >= s.length || META.has(s[i])) return { delim: "", quoted: false };
+    const start = i;
+    const w = readWord();
+    const quoted = /['"\\]/.test(s.slice(start, i));
+    const delim = w.parts.map((p) => (p.t === "lit" ? p.v : p.t === "param" ? "$" + p.name : "")).join("");
+    return { delim, quoted };
+  }
+
+  function readWord(): Word {
+    const start = i;
+    const parts: WordPart[] = [];
+    let lit = "";
+    const flush = () => {
+      if (lit) parts.push({ t: "lit", v: lit, q: false });
+      lit = "";
+    };
+    // Tilde at the start of a word means $HOME ("~", "~/x").
+    if (s[i] === "~" && (i + 1 >= s.length || s[i + 1] === "/" || META.has(s[i + 1]))) {
+      parts.push({ t: "param", name: "HOME", q: true });
+      i++;
+    }
+    while (i < s.length && !META.has(s[i])) {
+      const c = s[i];
+      if (c === "\\") {
+        if (i + 1 >= s.length) throw new NeedMore({ kind: "continuation" });
+        if (s[i + 1] === "\n") {
+          i += 2;
+          continue;
+        }
+        flush();
+        parts.push({ t: "lit", v: s[i + 1], q: true });
+        i += 2;
+      } else if (c === "'") {
+        const j = s.indexOf("'", i + 1);
+        if (j < 0) throw new NeedMore({ kind: "quote", char: "'" });
+        flush();
+        parts.push({ t: "lit", v: s.slice(i + 1, j), q: true });
+        i = j + 1;
+      } else if (c === '"') {
+        const end = scanDouble(s, i + 1);
+        flush();
+        const inner = lexWordText(s.slice(i + 1, end - 1), true);
+        parts.push(...(inner.length ? inner : [{ t: "lit" as const, v: "", q: true }]));
+        i = end;
+      } else if (c === "$" && s[i + 1] === "'") {
+        let j = i + 2;
+        while (j < s.length && s[j] !== "'") j += s[j] === "\\" ? 2 : 1;
+        if (j >= s.length) throw new NeedMore({ kind: "quote", char: "'" });
+        flush();
+        parts.push({ t: "lit", v: ansiC(s.slice(i + 2, j)), q: true });
+        i = j + 1;
+      } else if (c === "$") {
+        const r = readDollar(s, i, false);
+        if (r.part) {
+          flush();
+          parts.push(r.part);
+        } else lit += "$";
+        i = r.next;
+      } else if (c === "`") {
+        const end = scanBacktick(s, i + 1);
+        flush();
+        parts.push({ t: "cmd", src: s.slice(i + 1, end - 1).replace(/\\([$`\\])/g, "$1"), q: false });
+        i = end;
+      } else {
+        lit += c;
+        i++;
+      }
+    }
+    flush();
+    return { parts, raw: s.slice(start, i) };
+  }
+}
+
+/** The word as plain text when it has no expansions and no quotes (alias names, keywords). */
+export function plainWord(w: Word): string | undefined {
+  if (w.parts.length !== 1) return w.parts.length === 0 ? "" : undefined;
+  const p = w.parts[0];
+  return p.t === "lit" && !p.q ? p.v : undefined;
+}
+
+/** lexWordText for text already accepted by the parser (arithmetic, heredoc bodies): never throws. */
+export function lexText(s: string, inDouble: boolean, heredoc = false): WordPart[] {
+  try {
+    return lexWordText(s, inDouble, heredoc);
+  } catch (e) {
+    if (e instanceof NeedMore) return [{ t: "lit", v: s, q: true }];
+    throw e;
+  }
+}

@@ -1,0 +1,195 @@
+/* global fetch, window, document, performance, PerformanceObserver, setInterval */
+// `npm run bench:web`: how the course site feels in a browser, measured in headless Chromium.
+//   1. first-load JS of a lesson page: every script the HTML loads before the terminal chunk, gzipped
+//   2. time from navigation to a terminal that accepts input (cold cache; median of 3)
+//   3. longest main-thread task while 1,000 pods reconcile (`kubectl create deployment big --replicas=1000`)
+// Options: --build (run `next build` even if out/ exists), --lesson /lessons/<module>/<lesson>/, --json.
+// Targets: <= 200 KB, <= 1 s, <= 50 ms. Exit status 1 when a target is missed.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { chromium } from "@playwright/test";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const out = path.join(root, "out");
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const option = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const TARGETS = { firstLoadKb: 200, terminalReadyMs: 1000, longestTaskMs: 50 };
+const RECONCILE_WINDOW_MS = 20_000;
+
+function log(text) {
+  if (!flag("--json")) process.stderr.write(text + "\n");
+}
+
+function build() {
+  if (!flag("--build") && fs.existsSync(path.join(out, "index.html"))) {
+    log("bench:web: reusing out/ (pass --build to rebuild)");
+    return;
+  }
+  log("bench:web: next build ...");
+  const r = spawnSync("npx", ["next", "build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (r.status !== 0) throw new Error("next build failed");
+}
+
+function firstLesson() {
+  const dir = path.join(out, "lessons");
+  for (const mod of fs.readdirSync(dir).sort()) {
+    for (const lesson of fs.readdirSync(path.join(dir, mod)).sort()) {
+      if (fs.existsSync(path.join(dir, mod, lesson, "index.html"))) return `/lessons/${mod}/${lesson}/`;
+    }
+  }
+  throw new Error("no lesson page in out/lessons");
+}
+
+/** Scripts the HTML itself loads (script src and preloads): the terminal's chunks come later, on demand. */
+function firstLoadJs(pagePath) {
+  const html = fs.readFileSync(path.join(out, pagePath, "index.html"), "utf8");
+  const urls = new Set();
+  for (const m of html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)) urls.add(m[1]);
+  for (const m of html.matchAll(/<link[^>]+rel="(?:modulepreload|preload)"[^>]*href="([^"]+\.js)"/g)) urls.add(m[1]);
+  for (const m of html.matchAll(/<link[^>]+href="([^"]+\.js)"[^>]*rel="(?:modulepreload|preload)"/g)) urls.add(m[1]);
+  let raw = 0;
+  let gzip = 0;
+  for (const url of urls) {
+    const file = path.join(out, decodeURIComponent(url.split("?")[0]));
+    if (!fs.existsSync(file)) continue;
+    const body = fs.readFileSync(file);
+    raw += body.length;
+    gzip += zlib.gzipSync(body, { level: 6 }).length;
+  }
+  return { scripts: urls.size, rawKb: raw / 1024, gzipKb: gzip / 1024 };
+}
+
+function serve(port) {
+  const child = spawn(process.execPath, [path.join(root, "scripts/serve-static.mjs"), out, String(port)], { stdio: "ignore" });
+  return child;
+}
+
+async function waitForServer(url) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server at ${url} did not start`);
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function terminalReady(browser, url) {
+  const times = [];
+  for (let i = 0; i < 3; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: "commit" });
+    await page.waitForSelector('[data-testid="terminal"][data-state="ready"]', { timeout: 60_000 });
+    times.push(await page.evaluate(() => performance.now()));
+    await context.close();
+  }
+  return { runs: times.map(Math.round), medianMs: Math.round(median(times)) };
+}
+
+async function reconcileLongTasks(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const w = window;
+    w.__longTasks = [];
+    w.__maxLag = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+    }).observe({ type: "longtask", buffered: true });
+    // Lag of a 10 ms interval: the longest stretch the main thread was busy, also below the 50 ms long-task floor.
+    let last = performance.now();
+    setInterval(() => {
+      const now = performance.now();
+      if (w.__measuring) w.__maxLag = Math.max(w.__maxLag, now - last - 10);
+      last = now;
+    }, 10);
+  });
+  await page.goto(url);
+  const terminal = page.getByTestId("terminal").first();
+  await terminal.locator("xpath=self::*[@data-state='ready']").waitFor({ timeout: 60_000 });
+  await terminal.click();
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    window.__maxLag = 0;
+    window.__measuring = true;
+  });
+  const started = Date.now();
+  await page.keyboard.type("kubectl create deployment big --image=nginx --replicas=1000");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelector(".xterm-rows")?.textContent?.includes("deployment.apps/big created"), null, { timeout: 60_000 });
+  const createdMs = Date.now() - started;
+  await page.waitForTimeout(RECONCILE_WINDOW_MS);
+  // Still responsive afterwards: a command answers.
+  await page.keyboard.type("kubectl get deployment big --no-headers");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => /big\s+\d+\/1000/.test(document.querySelector(".xterm-rows")?.textContent ?? ""), null, { timeout: 60_000 });
+  const result = await page.evaluate(() => ({ longTasks: window.__longTasks, maxLag: window.__maxLag }));
+  const ready = /big\s+(\d+)\/1000/.exec((await page.locator(".xterm-rows").textContent()) ?? "")?.[1];
+  await context.close();
+  return {
+    createdMs,
+    windowMs: RECONCILE_WINDOW_MS,
+    readyPods: Number(ready ?? 0),
+    longTaskCount: result.longTasks.length,
+    longestTaskMs: Math.round(Math.max(0, ...result.longTasks)),
+    maxIntervalLagMs: Math.round(result.maxLag),
+  };
+}
+
+async function main() {
+  build();
+  const lesson = option("--lesson") ?? firstLesson();
+  const port = 4300 + Math.floor(Math.random() * 500);
+  const server = serve(port);
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitForServer(`${base}/`);
+    const js = firstLoadJs(lesson);
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    try {
+      log(`bench:web: ${lesson}`);
+      const ready = await terminalReady(browser, base + lesson);
+      const reconcile = await reconcileLongTasks(browser, base + lesson);
+      const report = {
+        lesson,
+        firstLoadJs: { gzipKb: Number(js.gzipKb.toFixed(1)), rawKb: Number(js.rawKb.toFixed(1)), scripts: js.scripts, targetKb: TARGETS.firstLoadKb },
+        terminalReady: { ...ready, targetMs: TARGETS.terminalReadyMs },
+        reconcile1000: { ...reconcile, targetMs: TARGETS.longestTaskMs },
+      };
+      const longest = Math.max(reconcile.longestTaskMs, reconcile.longTaskCount ? 0 : reconcile.maxIntervalLagMs);
+      const ok = js.gzipKb <= TARGETS.firstLoadKb && ready.medianMs <= TARGETS.terminalReadyMs && longest <= TARGETS.longestTaskMs;
+      if (flag("--json")) process.stdout.write(JSON.stringify({ ...report, ok }, null, 2) + "\n");
+      else {
+        const mark = (good) => (good ? "ok  " : "MISS");
+        console.log(`${mark(js.gzipKb <= TARGETS.firstLoadKb)} first-load JS (lesson, before the terminal chunk): ${js.gzipKb.toFixed(1)} KB gzip (${js.rawKb.toFixed(0)} KB raw, ${js.scripts} scripts); target <= ${TARGETS.firstLoadKb} KB`);
+        console.log(`${mark(ready.medianMs <= TARGETS.terminalReadyMs)} navigation -> terminal accepts input: ${ready.medianMs} ms median (runs ${ready.runs.join(", ")} ms); target <= ${TARGETS.terminalReadyMs} ms`);
+        console.log(
+          `${mark(longest <= TARGETS.longestTaskMs)} longest main-thread task while 1,000 pods reconcile: ${reconcile.longTaskCount ? `${reconcile.longestTaskMs} ms (${reconcile.longTaskCount} long tasks)` : "no long task (>= 50 ms)"}, max 10 ms-interval lag ${reconcile.maxIntervalLagMs} ms over ${reconcile.windowMs / 1000} s; create took ${reconcile.createdMs} ms, ${reconcile.readyPods}/1000 ready; target <= ${TARGETS.longestTaskMs} ms`,
+        );
+      }
+      process.exitCode = ok ? 0 : 1;
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    server.kill();
+  }
+}
+
+main().catch((e) => {
+  console.error(`bench:web: ${e.message}`);
+  process.exit(2);
+});
