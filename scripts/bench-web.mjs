@@ -46,11 +46,14 @@ function firstLesson() {
   throw new Error("no lesson page in out/lessons");
 }
 
-/** Scripts the HTML itself loads (script src and preloads): the terminal's chunks come later, on demand. */
+/**
+ * Scripts the HTML itself loads (script src and preloads): the terminal's chunks come later, on demand.
+ * `noModule` scripts (legacy polyfills) are skipped: a browser that runs modules never fetches them.
+ */
 function firstLoadJs(pagePath) {
   const html = fs.readFileSync(path.join(out, pagePath, "index.html"), "utf8");
   const urls = new Set();
-  for (const m of html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)) urls.add(m[1]);
+  for (const m of html.matchAll(/<script([^>]+)src="([^"]+\.js)"[^>]*>/g)) if (!/nomodule/i.test(m[0])) urls.add(m[2]);
   for (const m of html.matchAll(/<link[^>]+rel="(?:modulepreload|preload)"[^>]*href="([^"]+\.js)"/g)) urls.add(m[1]);
   for (const m of html.matchAll(/<link[^>]+href="([^"]+\.js)"[^>]*rel="(?:modulepreload|preload)"/g)) urls.add(m[1]);
   let raw = 0;
@@ -85,15 +88,30 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function terminalReady(browser, url) {
   const times = [];
+  const phases = [];
   for (let i = 0; i < 3; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(url, { waitUntil: "commit" });
     await page.waitForSelector('[data-testid="terminal"][data-state="ready"]', { timeout: 60_000 });
     times.push(await page.evaluate(() => performance.now()));
+    phases.push(
+      await page.evaluate(() => {
+        const at = (name) => performance.getEntriesByName(name)[0];
+        const nav = performance.getEntriesByType("navigation")[0];
+        return {
+          domContentLoaded: Math.round(nav.domContentLoadedEventEnd),
+          workerStart: Math.round(at("shipyard:worker-start")?.startTime ?? NaN),
+          simReady: Math.round(at("shipyard:sim-ready")?.startTime ?? NaN),
+          engineBootInWorker: at("shipyard:sim-ready")?.detail?.bootMs,
+          terminalReady: Math.round(at("shipyard:terminal-ready")?.startTime ?? NaN),
+        };
+      }),
+    );
     await context.close();
   }
-  return { runs: times.map(Math.round), medianMs: Math.round(median(times)) };
+  const mid = times.indexOf(median(times));
+  return { runs: times.map(Math.round), medianMs: Math.round(median(times)), phasesOfMedianRun: phases[mid] };
 }
 
 async function reconcileLongTasks(browser, url) {
@@ -169,15 +187,19 @@ async function main() {
         terminalReady: { ...ready, targetMs: TARGETS.terminalReadyMs },
         reconcile1000: { ...reconcile, targetMs: TARGETS.longestTaskMs },
       };
-      const longest = Math.max(reconcile.longestTaskMs, reconcile.longTaskCount ? 0 : reconcile.maxIntervalLagMs);
+      // The Long Tasks API is the measure (tasks of 50 ms and more); the interval lag also counts time the
+      // OS did not schedule the page at all (a loaded machine), so it is reported, not judged.
+      const longest = reconcile.longestTaskMs;
       const ok = js.gzipKb <= TARGETS.firstLoadKb && ready.medianMs <= TARGETS.terminalReadyMs && longest <= TARGETS.longestTaskMs;
       if (flag("--json")) process.stdout.write(JSON.stringify({ ...report, ok }, null, 2) + "\n");
       else {
         const mark = (good) => (good ? "ok  " : "MISS");
         console.log(`${mark(js.gzipKb <= TARGETS.firstLoadKb)} first-load JS (lesson, before the terminal chunk): ${js.gzipKb.toFixed(1)} KB gzip (${js.rawKb.toFixed(0)} KB raw, ${js.scripts} scripts); target <= ${TARGETS.firstLoadKb} KB`);
         console.log(`${mark(ready.medianMs <= TARGETS.terminalReadyMs)} navigation -> terminal accepts input: ${ready.medianMs} ms median (runs ${ready.runs.join(", ")} ms); target <= ${TARGETS.terminalReadyMs} ms`);
+        const ph = ready.phasesOfMedianRun;
+        console.log(`     (median run: DOMContentLoaded ${ph.domContentLoaded} ms, worker started ${ph.workerStart} ms, cluster ready ${ph.simReady} ms of which engine boot in the worker ${ph.engineBootInWorker} ms, terminal ready ${ph.terminalReady} ms)`);
         console.log(
-          `${mark(longest <= TARGETS.longestTaskMs)} longest main-thread task while 1,000 pods reconcile: ${reconcile.longTaskCount ? `${reconcile.longestTaskMs} ms (${reconcile.longTaskCount} long tasks)` : "no long task (>= 50 ms)"}, max 10 ms-interval lag ${reconcile.maxIntervalLagMs} ms over ${reconcile.windowMs / 1000} s; create took ${reconcile.createdMs} ms, ${reconcile.readyPods}/1000 ready; target <= ${TARGETS.longestTaskMs} ms`,
+          `${mark(longest <= TARGETS.longestTaskMs)} longest main-thread task while 1,000 pods reconcile: ${reconcile.longTaskCount ? `${reconcile.longestTaskMs} ms (${reconcile.longTaskCount} long tasks)` : "no long task (>= 50 ms)"}, max 10 ms-interval lag ${reconcile.maxIntervalLagMs} ms (includes OS scheduling) over ${reconcile.windowMs / 1000} s; create took ${reconcile.createdMs} ms, ${reconcile.readyPods}/1000 ready; target <= ${TARGETS.longestTaskMs} ms`,
         );
       }
       process.exitCode = ok ? 0 : 1;

@@ -42,11 +42,20 @@ export function Terminal({ label = "Practice terminal", rows = 16, client, timeC
   useEffect(() => {
     let disposed = false;
     let cleanup: (() => void) | undefined;
-    Promise.all([import("./terminal/mount-terminal"), import("./terminal/sim-client")])
-      .then(async ([{ mountTerminal }, { SimClient }]) => {
-        if (disposed || !box.current) return;
-        const own = client ? undefined : new SimClient();
-        const sim = (client ?? own)!;
+    // The simulator (a worker with the whole engine) starts while xterm's chunk is still loading.
+    const sim = client
+      ? Promise.resolve({ sim: client, own: undefined })
+      : import("./terminal/sim-client").then(({ SimClient }) => {
+          const own = new SimClient();
+          if (!disposed) void own.start().catch(() => {});
+          return { sim: own, own };
+        });
+    Promise.all([import("./terminal/mount-terminal"), sim])
+      .then(async ([{ mountTerminal }, { sim, own }]) => {
+        if (disposed || !box.current) {
+          own?.dispose();
+          return;
+        }
         const session = await sim.start();
         if (disposed || !box.current) {
           own?.dispose();
@@ -71,6 +80,7 @@ export function Terminal({ label = "Practice terminal", rows = 16, client, timeC
           if (sim.openEditor) sim.openEditor = undefined;
           own?.dispose();
         };
+        performance.mark("shipyard:terminal-ready");
         setState("ready");
       })
       .catch((e: unknown) => {

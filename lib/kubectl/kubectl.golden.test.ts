@@ -235,7 +235,7 @@ describe("kubectl golden transcripts", () => {
   it("edit: no change, a change, a forbidden change", async () => {
     const c = newCluster();
     await play(c, [["kubectl create -f rs.yaml", "replicaset.apps/myapp-replicaset created\n"]]);
-    await play(c, [["kubectl edit rs myapp-replicaset", "Edit cancelled, no changes made.\n"]], { editor: () => 0 });
+    await play(c, [["kubectl edit rs myapp-replicaset", "", "Edit cancelled, no changes made.\n", 0]], { editor: () => 0 });
     const bump = (path: string, fs: import("../cluster/index").HostFs) => {
       const text = fs.readFile(path) as string;
       fs.writeFile(path, text.replace("replicas: 3", "replicas: 4"));

@@ -12,6 +12,11 @@ export interface CommandIO {
   stdin: string;
   /** True when stdout is the terminal itself (not a pipe or file): ls prints columns, like isatty(1). */
   tty?: boolean;
+  /**
+   * When the command is one stage of a pipeline: every stage's command line, in order. Bash starts all stages
+   * at once, so `ps aux | grep kubelet` lists the grep too.
+   */
+  pipeline?: string[];
   stdout(text: string): void;
   stderr(text: string): void;
   /** Environment of this command (exported variables plus `VAR=x cmd` prefixes). */

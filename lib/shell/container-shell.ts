@@ -5,8 +5,13 @@ import { hexId } from "./commands/node-tools";
 import { createMemoryFs } from "./memory-fs";
 import { createShell } from "./shell";
 import type { Shell } from "./shell-types";
-import { getopt } from "./commands/util";
 import { resolvePath } from "./paths";
+import { IMAGE_CURL, makeCurl } from "./net/curl";
+import { resolveName, type NetOrigin, type PodObj as NetPod } from "./net/network";
+import { makeBusyboxWget } from "./net/wget";
+import { HTTPD_IT_WORKS, HTTPD_VERSION, NGINX_VERSION, NGINX_WELCOME } from "./net/web-servers";
+
+export { HTTPD_IT_WORKS, NGINX_VERSION, NGINX_WELCOME };
 
 interface ContainerSpec {
   name: string;
@@ -22,47 +27,6 @@ interface PodObj extends KubeObject {
 interface ServiceObj extends KubeObject {
   spec?: { clusterIP?: string; type?: string; ports?: { name?: string; port: number; targetPort?: number | string; protocol?: string }[] };
 }
-interface EndpointsObj extends KubeObject {
-  subsets?: { addresses?: { ip: string; targetRef?: { kind: string; name: string; namespace?: string } }[]; ports?: { name?: string; port: number }[] }[];
-}
-
-export const NGINX_VERSION = "1.27.3";
-
-export const NGINX_WELCOME = `<!DOCTYPE html>
-<html>
-<head>
-<title>Welcome to nginx!</title>
-<style>
-html { color-scheme: light dark; }
-body { width: 35em; margin: 0 auto;
-font-family: Tahoma, Verdana, Arial, sans-serif; }
-</style>
-</head>
-<body>
-<h1>Welcome to nginx!</h1>
-<p>If you see this page, the nginx web server is successfully installed and
-working. Further configuration is required.</p>
-
-<p>For online documentation and support please refer to
-<a href="http://nginx.org/">nginx.org</a>.<br/>
-Commercial support is available at
-<a href="http://nginx.com/">nginx.com</a>.</p>
-
-<p><em>Thank you for using nginx.</em></p>
-</body>
-</html>
-`;
-
-const NGINX_404 = `<html>
-<head><title>404 Not Found</title></head>
-<body>
-<center><h1>404 Not Found</h1></center>
-<hr><center>nginx/${NGINX_VERSION}</center>
-</body>
-</html>
-`;
-
-export const HTTPD_IT_WORKS = "<html><body><h1>It works!</h1></body></html>\n";
 
 /** What an image ships: its binaries, and the web server it runs (if any). */
 function imageProfile(image: string): { kind: "nginx" | "httpd" | "busybox" | "alpine" | "curl" | "other"; commands?: string[]; dash: boolean } {
@@ -155,192 +119,7 @@ function serviceEnv(cluster: Cluster, namespace: string): Record<string, string>
   return env;
 }
 
-type Resolved =
-  | { ok: true; ip: string; fqdn?: string; target: () => { image?: string; podIp?: string; targetPort?: number | string; podName?: string } | { refused: true } }
-  | { ok: false };
-
-/** Cluster DNS: "svc", "svc.ns", "svc.ns.svc[.cluster.local]", a ClusterIP or a pod IP. */
-function resolveHost(cluster: Cluster, namespace: string, host: string, port: number): Resolved {
-  const client = cluster.client("kube-proxy");
-  const svcTarget = (svc: ServiceObj) => () => {
-    const sp = svc.spec?.ports?.find((p) => p.port === port);
-    if (!sp) return { refused: true as const };
-    const ep = client.get("endpoints", svc.metadata.namespace, svc.metadata.name ?? "");
-    const addrs = ep.ok ? ((ep.value as EndpointsObj).subsets ?? []).flatMap((s) => s.addresses ?? []) : [];
-    if (addrs.length === 0) return { refused: true as const };
-    const a = addrs[0];
-    if (!a.targetRef) return { podIp: a.ip, targetPort: sp.targetPort ?? sp.port };
-    const pod = client.get("pods", a.targetRef.namespace ?? svc.metadata.namespace, a.targetRef.name);
-    if (!pod.ok) return { refused: true as const };
-    return podTarget(pod.value as PodObj, sp.targetPort ?? sp.port);
-  };
-  const podTarget = (pod: PodObj, targetPort: number | string) => {
-    const containers = pod.spec?.containers ?? [];
-    let portNum: number | undefined = typeof targetPort === "number" ? targetPort : undefined;
-    let image = containers[0]?.image;
-    for (const c of containers) {
-      for (const p of c.ports ?? []) {
-        if ((typeof targetPort === "string" && p.name === targetPort) || p.containerPort === portNum) {
-          portNum = p.containerPort;
-          image = c.image;
-        }
-      }
-    }
-    if (portNum === undefined && /^\d+$/.test(String(targetPort))) portNum = Number(targetPort);
-    if (portNum === undefined) return { refused: true as const };
-    // Which container listens: the one whose web server default port matches.
-    const listener = containers.find((c) => {
-      const k = imageProfile(c.image).kind;
-      return (k === "nginx" || k === "httpd") && portNum === 80;
-    });
-    return { image: listener?.image ?? image, podIp: pod.status?.podIP, targetPort: portNum, podName: pod.metadata.name };
-  };
-  if (/^\d+\.\d+\.\d+\.\d+$/.test(host)) {
-    const svcs = client.list("services", undefined);
-    const svc = svcs.ok ? (svcs.value.items as ServiceObj[]).find((s) => s.spec?.clusterIP === host) : undefined;
-    if (svc) return { ok: true, ip: host, target: svcTarget(svc) };
-    const pods = client.list("pods", undefined);
-    const pod = pods.ok ? (pods.value.items as PodObj[]).find((p) => p.status?.podIP === host) : undefined;
-    if (pod) return { ok: true, ip: host, target: () => podTarget(pod, port) };
-    return { ok: true, ip: host, target: () => ({ refused: true as const }) };
-  }
-  const h = host.replace(/\.$/, "").toLowerCase();
-  const candidates: [string, string][] = [];
-  const parts = h.split(".");
-  if (parts.length === 1) candidates.push([parts[0], namespace]);
-  else if (parts.length === 2) candidates.push([parts[0], parts[1]]);
-  else if (parts.length === 3 && parts[2] === "svc") candidates.push([parts[0], parts[1]]);
-  else if (parts.length === 5 && parts.slice(2).join(".") === "svc.cluster.local") candidates.push([parts[0], parts[1]]);
-  for (const [name, ns] of candidates) {
-    const r = client.get("services", ns, name);
-    if (r.ok) {
-      const svc = r.value as ServiceObj;
-      return { ok: true, ip: svc.spec?.clusterIP ?? "", fqdn: `${name}.${ns}.svc.cluster.local`, target: svcTarget(svc) };
-    }
-  }
-  return { ok: false };
-}
-
-function parseUrl(url: string): { scheme: string; host: string; port: number; path: string } | undefined {
-  const m = /^(?:([a-z]+):\/\/)?([^/:?#]+)(?::(\d+))?([^#]*)?$/i.exec(url);
-  if (!m) return undefined;
-  const scheme = (m[1] ?? "http").toLowerCase();
-  return { scheme, host: m[2], port: m[3] ? Number(m[3]) : scheme === "https" ? 443 : 80, path: m[4] || "/" };
-}
-
-type HttpResult = { ok: true; status: number; reason: string; body: string; server: string } | { ok: false; code: 6 | 7 | 28; host: string; port: number };
-
-function httpGet(io: CommandIO, namespace: string, url: string): HttpResult {
-  const u = parseUrl(url);
-  if (!u) return { ok: false, code: 6, host: url, port: 80 };
-  const r = resolveHost(io.cluster, namespace, u.host, u.port);
-  if (!r.ok) return { ok: false, code: 6, host: u.host, port: u.port };
-  const t = r.target();
-  if ("refused" in t) return { ok: false, code: 7, host: u.host, port: u.port };
-  const kind = t.image ? imageProfile(t.image).kind : "other";
-  if ((kind !== "nginx" && kind !== "httpd") || t.targetPort !== 80) return { ok: false, code: 7, host: u.host, port: u.port };
-  const path = u.path.split("?")[0];
-  if (kind === "nginx") {
-    if (path === "/" || path === "/index.html") return { ok: true, status: 200, reason: "OK", body: NGINX_WELCOME, server: `nginx/${NGINX_VERSION}` };
-    return { ok: true, status: 404, reason: "Not Found", body: NGINX_404, server: `nginx/${NGINX_VERSION}` };
-  }
-  if (path === "/" || path === "/index.html") return { ok: true, status: 200, reason: "OK", body: HTTPD_IT_WORKS, server: "Apache/2.4.62 (Unix)" };
-  return { ok: true, status: 404, reason: "Not Found", body: `<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n`, server: "Apache/2.4.62 (Unix)" };
-}
-
-function httpDate(ms: number): string {
-  const d = new Date(ms);
-  const days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${days[d.getUTCDay()]}, ${p(d.getUTCDate())} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} GMT`;
-}
-
-function makeCurl(namespace: string): CommandFn {
-  return (io) => {
-    const p = getopt(io, "curl", io.args, { flags: "sSiIvLkf", values: "omXHd", long: { silent: "s", "show-error": "S", include: "i", head: "I", verbose: "v", location: "L", insecure: "k", fail: "f", "output=": "o", "max-time=": "m", "connect-timeout=": "m", "request=": "X", "header=": "H", "data=": "d" } }, 2);
-    if (typeof p === "number") return p;
-    const url = p.operands[0];
-    if (!url) {
-      io.stderr("curl: try 'curl --help' or 'curl --manual' for more information\n");
-      return 2;
-    }
-    const r = httpGet(io, namespace, url);
-    const quiet = p.opts.has("s") && !p.opts.has("S");
-    if (!r.ok) {
-      if (!quiet) {
-        if (r.code === 6) io.stderr(`curl: (6) Could not resolve host: ${r.host}\n`);
-        else io.stderr(`curl: (7) Failed to connect to ${r.host} port ${r.port} after 0 ms: Couldn't connect to server\n`);
-      }
-      return r.code;
-    }
-    const headers = `HTTP/1.1 ${r.status} ${r.reason}\r\nServer: ${r.server}\r\nDate: ${httpDate(io.cluster.now())}\r\nContent-Type: text/html\r\nContent-Length: ${r.body.length}\r\nConnection: keep-alive\r\n\r\n`;
-    let out = "";
-    if (p.opts.has("I")) out = headers;
-    else {
-      if (p.opts.has("i")) out += headers;
-      if (p.opts.has("f") && r.status >= 400) {
-        if (!quiet) io.stderr(`curl: (22) The requested URL returned error: ${r.status}\n`);
-        return 22;
-      }
-      out += r.body;
-    }
-    const o = p.opts.get("o");
-    if (o !== undefined && o !== "-") {
-      const e = io.fs.writeFile(resolvePath(io.cwd, o), out);
-      if (e) {
-        io.stderr(`curl: (23) Failure writing output to destination\n`);
-        return 23;
-      }
-      if (!quiet) io.stderr(`  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n100   ${String(out.length).padEnd(4)}100   ${String(out.length).padEnd(4)}  0     0   600k      0 --:--:-- --:--:-- --:--:--  600k\n`);
-      return 0;
-    }
-    io.stdout(out);
-    return 0;
-  };
-}
-
-function makeWget(namespace: string): CommandFn {
-  return (io) => {
-    const p = getopt(io, "wget", io.args, { flags: "qS", values: "OT", long: { quiet: "q", "output-document=": "O", "timeout=": "T", spider: "spider" } });
-    if (typeof p === "number") return p;
-    const url = p.operands[0];
-    if (!url) {
-      io.stderr("BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n");
-      return 1;
-    }
-    const u = parseUrl(url);
-    const r = httpGet(io, namespace, url);
-    const quiet = p.opts.has("q");
-    if (!r.ok) {
-      if (r.code === 6) io.stderr(`wget: bad address '${r.host}'\n`);
-      else {
-        const res = u ? resolveHost(io.cluster, namespace, u.host, u.port) : { ok: false as const };
-        io.stderr(`wget: can't connect to remote host (${res.ok ? res.ip : r.host}): Connection refused\n`);
-      }
-      return 1;
-    }
-    if (!quiet) {
-      const res = resolveHost(io.cluster, namespace, u!.host, u!.port);
-      io.stderr(`Connecting to ${u!.host}${u!.port !== 80 ? ":" + u!.port : ""} (${res.ok ? res.ip : u!.host}:${u!.port})\n`);
-    }
-    if (r.status >= 400) {
-      io.stderr(`wget: server returned error: HTTP/1.1 ${r.status} ${r.reason}\n`);
-      return 1;
-    }
-    if (p.opts.has("spider")) return 0;
-    const out = p.opts.get("O") ?? (u!.path.split("/").pop() || "index.html");
-    if (out === "-") {
-      io.stdout(r.body);
-      return 0;
-    }
-    io.fs.writeFile(resolvePath(io.cwd, out), r.body);
-    if (!quiet) io.stderr(`saving to '${out}'\n${out.padEnd(20)} 100% |********************************|   ${r.body.length}  0:00:00 ETA\n'${out}' saved\n`);
-    return 0;
-  };
-}
-
-function makeNslookup(namespace: string): CommandFn {
+function makeNslookup(namespace: string, pod: PodObj): CommandFn {
   return (io) => {
     const name = io.args.find((a) => !a.startsWith("-"));
     if (!name) {
@@ -348,9 +127,9 @@ function makeNslookup(namespace: string): CommandFn {
       return 1;
     }
     let out = "Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\n";
-    const r = resolveHost(io.cluster, namespace, name, 80);
-    if (!r.ok || /^\d+\.\d+\.\d+\.\d+$/.test(name)) {
-      if (r.ok) {
+    const r = resolveName(io.cluster, { kind: "pod", namespace, pod }, name);
+    if (!r || /^\d+\.\d+\.\d+\.\d+$/.test(name)) {
+      if (r) {
         io.stdout(out + `${name.split(".").reverse().join(".")}.in-addr.arpa\tname = ${r.fqdn ?? name}\n\n`);
         return 0;
       }
@@ -392,13 +171,14 @@ export function createContainerShell(opts: ContainerExecOptions): Shell {
     PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
     HOSTNAME: pod.metadata.name ?? "",
     ...(profile.kind === "nginx" ? { NGINX_VERSION, NJS_VERSION: "0.8.7", PKG_RELEASE: "1~bookworm" } : {}),
-    ...(profile.kind === "httpd" ? { HTTPD_PREFIX: "/usr/local/apache2", HTTPD_VERSION: "2.4.62" } : {}),
+    ...(profile.kind === "httpd" ? { HTTPD_PREFIX: "/usr/local/apache2", HTTPD_VERSION } : {}),
     ...serviceEnv(opts.cluster, opts.namespace),
   };
   for (const e of container.env ?? []) if (e.value !== undefined) env[e.name] = e.value;
   env.HOME = "/root";
   const ns = opts.namespace;
-  const commands: Record<string, CommandFn> = { curl: makeCurl(ns), wget: makeWget(ns), nslookup: makeNslookup(ns) };
+  const origin = (): NetOrigin => ({ kind: "pod", namespace: ns, pod: opts.pod as NetPod });
+  const commands: Record<string, CommandFn> = { curl: makeCurl(origin, IMAGE_CURL), wget: makeBusyboxWget(origin), nslookup: makeNslookup(ns, pod) };
   const shellName = profile.dash ? "sh: 1" : "sh";
   return createShell({
     cluster: opts.cluster,

@@ -51,6 +51,8 @@ interface Streams {
   tty?: boolean;
   out: (t: string) => void;
   err: (t: string) => void;
+  /** Command lines of the stages of the pipeline this command is part of (bash starts them together). */
+  pipeline?: string[];
 }
 
 /** Output collected for a pipe or $(...): capped so `yes`-style floods end. */
@@ -308,11 +310,12 @@ class ShellImpl implements Shell {
       // Stages run one after another, each in a subshell as in bash (no lastpipe): `cd x | true` changes nothing.
       let input = st.stdin;
       code = 0;
+      const pipeline = p.commands.map((c) => (c.type === "simple" ? c.words.map((w) => w.raw.replace(/['"]/g, "")).join(" ") : "bash"));
       for (let i = 0; i < p.commands.length; i++) {
         const last = i === p.commands.length - 1;
         const cap = new Capture();
         const stageIn = input;
-        code = await this.subshell(() => this.execCommand(p.commands[i], { stdin: stageIn, out: last ? st.out : cap.sink, err: st.err, tty: last && st.tty }));
+        code = await this.subshell(() => this.execCommand(p.commands[i], { stdin: stageIn, out: last ? st.out : cap.sink, err: st.err, tty: last && st.tty, pipeline }));
         input = new Input(cap.text);
         if (this.signal.aborted) return 130;
       }
@@ -644,6 +647,7 @@ class ShellImpl implements Shell {
       stdout: st.out,
       stderr: st.err,
       tty: st.tty ?? false,
+      ...(st.pipeline ? { pipeline: st.pipeline } : {}),
       env: this.exportedEnv(assigns),
       cwd: session.cwd,
       host: session.host,

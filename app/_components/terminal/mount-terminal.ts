@@ -28,6 +28,24 @@ export function mountTerminal(container: HTMLElement, session: ShellSession, opt
   term.loadAddon(fit);
   term.open(container);
   term.textarea?.setAttribute("aria-label", opts.label);
+  // Tab completes in the shell, so the terminal would trap keyboard users: Esc then Tab leaves it
+  // (the way code editors on the web do it). The hint is read with the terminal's name.
+  const hint = document.createElement("span");
+  hint.id = `terminal-hint-${Math.random().toString(36).slice(2)}`;
+  hint.className = "sr-only";
+  hint.textContent = "Press Escape then Tab to move focus out of the terminal.";
+  container.appendChild(hint);
+  term.textarea?.setAttribute("aria-describedby", hint.id);
+  let escaped = false;
+  term.attachCustomKeyEventHandler((e) => {
+    if (e.type !== "keydown") return true;
+    if (e.key === "Tab" && escaped) {
+      escaped = false;
+      return false;
+    }
+    escaped = e.key === "Escape";
+    return true;
+  });
   const refit = () => {
     try {
       fit.fit();
@@ -124,6 +142,7 @@ export function mountTerminal(container: HTMLElement, session: ShellSession, opt
       onData.dispose();
       resize.disconnect();
       term.dispose();
+      hint.remove();
     },
     typeCommand(command: string) {
       handle(command + "\r");

@@ -48,6 +48,8 @@ export class SimClient {
   /** Starts the worker (once) and resolves when the cluster is ready. */
   start(): Promise<ShellSession> {
     this.ready ??= new Promise((resolve, reject) => {
+      // Marks for `npm run bench:web` (and the Performance panel): where the time to a usable terminal goes.
+      performance.mark("shipyard:worker-start");
       const worker = new Worker(new URL("./sim.worker.ts", import.meta.url), { type: "module" });
       this.worker = worker;
       worker.onerror = (e) => reject(new Error(e.message || "the simulator worker failed to start"));
@@ -55,6 +57,7 @@ export class SimClient {
         const m = event.data;
         switch (m.type) {
           case "ready":
+            performance.mark("shipyard:sim-ready", { detail: { bootMs: m.bootMs } });
             this.prompt = m.prompt;
             this.info = { history: m.history, labSeed: m.lab?.seed, notice: m.notice };
             this.setClock(m.clock);

@@ -61,7 +61,7 @@ export type ToWorker =
   | { type: "save"; id: number };
 
 export type FromWorker =
-  | { type: "ready"; prompt: string; history: string[]; clock: ClockState; lab?: { seed: number }; notice?: string }
+  | { type: "ready"; prompt: string; history: string[]; clock: ClockState; lab?: { seed: number }; notice?: string; bootMs: number }
   | { type: "init-error"; message: string }
   | { type: "output"; id: number; text: string; stream: "stdout" | "stderr" }
   | { type: "done"; id: number; exitCode: number; prompt: string }

@@ -91,6 +91,7 @@ async function startLabRun(msg: Extract<ToWorker, { type: "init" }>, resume?: Sa
 }
 
 async function start(msg: Extract<ToWorker, { type: "init" }>) {
+  const bootStart = performance.now();
   try {
     let notice: string | undefined;
     if (msg.lab) {
@@ -124,6 +125,7 @@ async function start(msg: Extract<ToWorker, { type: "init" }>) {
       clock: clock(),
       lab: lab ? { seed: lab.attempt.seed } : undefined,
       notice,
+      bootMs: Math.round(performance.now() - bootStart),
     });
   } catch (e) {
     post({ type: "init-error", message: (e as Error).message });

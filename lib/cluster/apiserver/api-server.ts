@@ -446,8 +446,9 @@ export class ApiServer {
     const d = decodeBody(r, patched.value, mode);
     if (!d.ok) {
       if (d.unknownFields) {
-        // Strict decoding of a patched object is reported against the patch itself (patch.go).
-        const shown = type === "strategic" ? goFormat(pj.value) : JSON.stringify(pj.value);
+        // patch.go reports a strategic patch as the Go map it decoded (%+v); a merge or JSON patch as the
+        // patched object's JSON, which json-patch re-marshals from a Go map (keys sorted).
+        const shown = type === "strategic" ? goFormat(pj.value) : sortedJson(patched.value);
         return fail(
           errors.invalid("", "", "", [
             { reason: "FieldValueInvalid", field: "patch", message: `Invalid value: ${JSON.stringify(shown)}: strict decoding error: ${d.unknownFields.join(", ")}` },
@@ -689,6 +690,20 @@ function scaleOf(r: ResourceDef, obj: KubeObject): Scale {
 }
 
 /** Go's %v of a decoded JSON value ("map[spec:map[replicas:3]]"), as patch errors print it. */
+/** JSON with object keys sorted, as Go's encoding/json writes a map[string]interface{}. */
+function sortedJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(sortedJson).join(",")}]`;
+  if (v !== null && typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${sortedJson(o[k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(v) ?? "null";
+}
+
 export function goFormat(v: unknown): string {
   if (v === null) return "<nil>";
   if (Array.isArray(v)) return `[${v.map(goFormat).join(" ")}]`;

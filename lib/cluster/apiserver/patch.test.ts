@@ -54,6 +54,24 @@ describe("patch", () => {
     expect(!bad.ok && bad.status.message).toBe("replace operation does not apply: doc is missing key: /spec/nope");
   });
 
+  it("reports unknown fields of a merge patch against the patched object's JSON, keys sorted", () => {
+    const { client } = newTestApiServer();
+    client.create("configmaps", "default", { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "cfg" }, data: { b: "2", a: "1" } });
+    const r = client.patch("configmaps", "default", "cfg", "merge", { datta: { x: "y" } });
+    const message = !r.ok ? r.status.message : "";
+    expect(message.startsWith(' "" is invalid: patch: Invalid value: "{\\"apiVersion\\":\\"v1\\",\\"data\\":{\\"a\\":\\"1\\",\\"b\\":\\"2\\"},\\"datta\\":{\\"x\\":\\"y\\"},\\"kind\\":\\"ConfigMap\\",\\"metadata\\":{')).toBe(true);
+    expect(message.endsWith('}": strict decoding error: unknown field "datta"')).toBe(true);
+  });
+
+  it("prints a strategic patch with nested lists and scalars as Go's %+v of the decoded map", () => {
+    const { client } = newTestApiServer();
+    client.create("pods", "default", podManifest("nginx"));
+    const r = client.patch("pods", "default", "nginx", "strategic", { metadata: { labels: { tier: "web" } }, spec: { containers: [{ name: "nginx", image: "nginx:1.27", portz: [{ containerPort: 80 }] }], activeDeadlineSeconds: 30 } });
+    expect(!r.ok && r.status.details?.causes?.[0]?.message).toBe(
+      'Invalid value: "map[metadata:map[labels:map[tier:web]] spec:map[activeDeadlineSeconds:30 containers:[map[image:nginx:1.27 name:nginx portz:[map[containerPort:80]]]]]]": strict decoding error: unknown field "spec.containers[0].portz"',
+    );
+  });
+
   it("reports unknown fields of a strategic patch against the patch", () => {
     const { client } = newTestApiServer();
     client.create("pods", "default", podManifest("nginx"));

@@ -167,7 +167,8 @@ export class Store {
 
   private record(e: StoreEvent): void {
     this.history.push(e);
-    if (this.history.length > HISTORY) {
+    // Trim in chunks: dropping one entry per write would move the whole array every time.
+    if (this.history.length > HISTORY * 1.25) {
       const dropped = this.history.splice(0, this.history.length - HISTORY);
       this.historyStart = dropped[dropped.length - 1].rv;
     }

@@ -36,9 +36,17 @@ export function createNodeLifecycleController(ctx: ComponentContext, gracePeriod
   const queue = new WorkQueue(COMPONENT);
   /** Last Ready status this controller saw per node, to report transitions once. */
   const observed = new Map<string, string>();
+  /**
+   * nodeHealthMap: the last heartbeat value seen per node and when this controller saw it change. Health is
+   * judged on the controller's own clock (probeTimestamp), never on the kubelet's timestamps, as upstream.
+   */
+  const probes = new Map<string, { heartbeat: number; seenAt: number }>();
 
   client.watch("nodes", undefined, { sendInitialEvents: true }, (e) => {
-    if (e.type === "DELETED") observed.delete(e.object.metadata.name ?? "");
+    if (e.type === "DELETED") {
+      observed.delete(e.object.metadata.name ?? "");
+      probes.delete(e.object.metadata.name ?? "");
+    }
     else queue.add(e.object.metadata.name ?? "");
   });
   const monitor = () => {
@@ -84,7 +92,10 @@ export function createNodeLifecycleController(ctx: ComponentContext, gracePeriod
       const lease = client.get("leases", LEASE_NAMESPACE, name);
       const renew = lease.ok ? parseTime((lease.value.spec as { renewTime?: string } | undefined)?.renewTime) : Number.NaN;
       const heartbeat = parseTime(ready.lastHeartbeatTime);
-      probe = Math.max(Number.isNaN(renew) ? -Infinity : renew, Number.isNaN(heartbeat) ? -Infinity : heartbeat);
+      const latest = Math.max(Number.isNaN(renew) ? -Infinity : renew, Number.isNaN(heartbeat) ? -Infinity : heartbeat);
+      const seen = probes.get(name);
+      if (!seen || seen.heartbeat !== latest) probes.set(name, { heartbeat: latest, seenAt: now });
+      probe = probes.get(name)!.seenAt;
       grace = gracePeriodSeconds * 1000;
     }
     if (!(probe + grace < now)) return undefined;

@@ -104,9 +104,9 @@ describe("controllers in a whole cluster", () => {
     expect(ps).toHaveLength(3);
     expect(ps.every((p) => p.spec.containers[0].image === "nginx:1.27")).toBe(true);
     const ev = events(c, "default", "web");
-    expect(ev[0]).toBe(`ScalingReplicaSet Scaled up replica set ${rs1} from 0 to 3`);
-    expect(ev).toContain(`ScalingReplicaSet Scaled up replica set ${cur.metadata.name} from 0 to 1`);
-    expect(ev.at(-1)).toBe(`ScalingReplicaSet Scaled down replica set ${rs1} from 1 to 0`);
+    expect(ev[0]).toBe(`ScalingReplicaSet Scaled up replica set ${rs1} to 3 from 0`);
+    expect(ev).toContain(`ScalingReplicaSet Scaled up replica set ${cur.metadata.name} to 1 from 0`);
+    expect(ev.at(-1)).toBe(`ScalingReplicaSet Scaled down replica set ${rs1} to 0 from 1`);
     const done = get(c, "deployments", "web") as KubeObject & { status: { conditions: { type: string; reason: string }[] } };
     expect(done.status.conditions.map((x) => `${x.type}/${x.reason}`)).toEqual(["Available/MinimumReplicasAvailable", "Progressing/NewReplicaSetAvailable"]);
 

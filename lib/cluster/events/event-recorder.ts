@@ -11,10 +11,16 @@ import { resourceForKind } from "../api/registry";
  * "<object>.<unix nanoseconds in hex>", as the real recorder makes them.
  */
 export class ClusterEventRecorder implements EventRecorder {
+  private readonly seen = new Map<string, Map<string, string>>();
+
   constructor(
     private readonly client: ApiClient,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    // Seed from what is stored now (a restored cluster's events), while there are few to read.
+    const existing = client.list("events", undefined);
+    if (existing.ok) for (const e of existing.value.items) this.cacheFor(e.metadata.namespace ?? "default").set(aggregationKeyOf(e), e.metadata.name!);
+  }
 
   event(involved: KubeObject, type: EventType, reason: string, message: string, source: { component: string; host?: string }, fieldPath?: string): void {
     const r = resourceForKind(involved.kind);
@@ -31,27 +37,19 @@ export class ClusterEventRecorder implements EventRecorder {
       ...(involved.metadata.resourceVersion ? { resourceVersion: involved.metadata.resourceVersion } : {}),
       ...(fieldPath ? { fieldPath } : {}),
     };
-    // Find an identical earlier event (aggregation key of the EventCorrelator's logger).
-    const existing = this.client.list("events", ns, { fieldSelector: `involvedObject.name=${name}` });
-    if (existing.ok) {
-      const same = existing.value.items.find((e) => {
-        const ev = e as unknown as Record<string, any>;
-        return (
-          ev.involvedObject?.uid === involvedObject.uid &&
-          ev.involvedObject?.kind === involved.kind &&
-          (ev.involvedObject?.fieldPath ?? "") === (fieldPath ?? "") &&
-          ev.type === type &&
-          ev.reason === reason &&
-          ev.message === message &&
-          ev.source?.component === source.component &&
-          (ev.source?.host ?? "") === (source.host ?? "")
-        );
-      });
-      if (same) {
-        const count = Number((same as Record<string, unknown>).count ?? 1) + 1;
-        this.client.patch("events", ns, same.metadata.name!, "merge", { count, lastTimestamp: ts });
+    // Find an identical earlier event (aggregation key of the EventCorrelator's logger). The correlator keeps
+    // its own cache instead of asking the server: a list per event would make big scale-ups quadratic.
+    const key = [involvedObject.uid, involved.kind, fieldPath ?? "", type, reason, message, source.component, source.host ?? ""].join("\u0000");
+    const cache = this.cacheFor(ns);
+    const known = cache.get(key);
+    if (known !== undefined) {
+      const same = this.client.get("events", ns, known);
+      if (same.ok) {
+        const count = Number((same.value as Record<string, unknown>).count ?? 1) + 1;
+        this.client.patch("events", ns, known, "merge", { count, lastTimestamp: ts });
         return;
       }
+      cache.delete(key);
     }
     // Nanosecond timestamp in hex; bump it when two events for one object share a millisecond.
     let nanos = BigInt(now) * 1_000_000n;
@@ -60,10 +58,11 @@ export class ClusterEventRecorder implements EventRecorder {
       if (!this.client.get("events", ns, candidate).ok) break;
       nanos += 1n;
     }
-    this.client.create("events", ns, {
+    const eventName = `${name}.${nanos.toString(16)}`;
+    const created = this.client.create("events", ns, {
       apiVersion: "v1",
       kind: "Event",
-      metadata: { name: `${name}.${nanos.toString(16)}`, namespace: ns },
+      metadata: { name: eventName, namespace: ns },
       involvedObject,
       reason,
       message,
@@ -76,5 +75,19 @@ export class ClusterEventRecorder implements EventRecorder {
       reportingComponent: source.component,
       reportingInstance: source.host ?? "",
     });
+    if (created.ok) cache.set(key, eventName);
   }
+
+  /** Aggregation keys -> Event names of one namespace. */
+  private cacheFor(ns: string): Map<string, string> {
+    let cache = this.seen.get(ns);
+    if (!cache) this.seen.set(ns, (cache = new Map()));
+    return cache;
+  }
+}
+
+/** The aggregation key of a stored Event, as event() builds it. */
+function aggregationKeyOf(e: KubeObject): string {
+  const ev = e as unknown as Record<string, any>;
+  return [ev.involvedObject?.uid, ev.involvedObject?.kind, ev.involvedObject?.fieldPath ?? "", ev.type, ev.reason, ev.message, ev.source?.component, ev.source?.host ?? ""].join("\u0000");
 }

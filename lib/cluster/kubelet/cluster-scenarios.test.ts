@@ -52,7 +52,7 @@ describe("kubelets in a kubeadm cluster", () => {
       "Scheduled: Successfully assigned default/nginx to node01",
       'Pulling: Pulling image "nginx"',
       'Pulled: Successfully pulled image "nginx" in 2.51s (2.51s including waiting). Image size: 72195292 bytes.',
-      "Created: Created container: nginx",
+      "Created: Created container nginx",
       "Started: Started container nginx",
     ]);
     const logs = c.logs("default", "nginx");
@@ -110,5 +110,63 @@ describe("systemctl stop kubelet", () => {
     restored.kubelet("node01")!.start();
     restored.advance(1_000);
     expect(lease(restored)).not.toBe(stoppedAt);
+  });
+});
+
+describe("image pull back-off", () => {
+  const waitingReason = (c: Cluster, name: string) => pods(c, "default").find((p) => p.metadata.name === name)?.status?.containerStatuses?.[0]?.state?.waiting?.reason;
+
+  it("keeps showing ImagePullBackOff while retrying, ErrImagePull after each failed retry", () => {
+    const c = createCluster();
+    c.client().create("pods", "default", { apiVersion: "v1", kind: "Pod", metadata: { name: "bad" }, spec: { containers: [{ name: "web", image: "nginx:no-such-tag" }] } });
+    const seen: string[] = [];
+    for (let t = 0; t < 120; t++) {
+      c.advance(250);
+      const r = waitingReason(c, "bad") ?? "none";
+      if (seen.at(-1) !== r) seen.push(r);
+    }
+    // ContainerCreating only before the first pull fails; afterwards never again.
+    expect(seen.slice(0, 4)).toEqual(["ContainerCreating", "ErrImagePull", "ImagePullBackOff", "ErrImagePull"]);
+    expect(seen.slice(1).includes("ContainerCreating")).toBe(false);
+  });
+
+  it("kubectl set image on a pod in ImagePullBackOff pulls the new image at once", () => {
+    const c = createCluster();
+    const k = c.client();
+    k.create("pods", "default", { apiVersion: "v1", kind: "Pod", metadata: { name: "bad" }, spec: { containers: [{ name: "web", image: "nginx:no-such-tag" }] } });
+    // The first retry pull (10 s after the first failure) is in flight: the new image must not wait for it.
+    c.advance(12_200);
+    expect(pods(c, "default").find((p) => p.metadata.name === "bad")!.status.containerStatuses[0].state.waiting.reason).toBe("ImagePullBackOff");
+    const got = k.get("pods", "default", "bad");
+    if (!got.ok) throw new Error(got.status.message);
+    const pod = got.value as KubeObject & Json;
+    expect(k.update("pods", "default", "bad", { ...pod, spec: { ...pod.spec, containers: [{ ...pod.spec.containers[0], image: "nginx:1.27" }] } }).ok).toBe(true);
+    c.advance(4_000);
+    const now = pods(c, "default").find((p) => p.metadata.name === "bad")!;
+    expect(now.status.phase).toBe("Running");
+    expect(eventsFor(c, "bad")).toContain('Pulling: Pulling image "nginx:1.27"');
+  });
+});
+
+describe("systemctl start kubelet after the node went NotReady", () => {
+  it("brings the node back to Ready and its pods back to Ready=True within seconds", () => {
+    const c = createCluster();
+    c.client().create("pods", "default", { apiVersion: "v1", kind: "Pod", metadata: { name: "web" }, spec: { containers: [{ name: "web", image: "nginx" }] } });
+    c.advance(10_000);
+    const nodeReady = () => {
+      const n = c.client().get("nodes", undefined, "node01");
+      return n.ok ? ((n.value.status as Json).conditions as Json[]).find((x) => x.type === "Ready")?.status : undefined;
+    };
+    const podReady = () => pods(c, "default").find((p) => p.metadata.name === "web")?.status?.conditions?.find((x: Json) => x.type === "Ready")?.status;
+    expect(podReady()).toBe("True");
+    c.kubelet("node01")!.stop();
+    c.advance(70_000);
+    expect(nodeReady()).toBe("Unknown");
+    expect(podReady()).toBe("False");
+    c.kubelet("node01")!.start();
+    c.advance(5_000);
+    expect(nodeReady()).toBe("True");
+    expect(podReady()).toBe("True");
+    expect(c.kubelet("node01")!.journal!().some((l) => l.includes('"Starting kubelet"'))).toBe(true);
   });
 });

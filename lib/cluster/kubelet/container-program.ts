@@ -43,29 +43,48 @@ export function dateString(ms: number): string {
   return `${WEEKDAYS[d.getUTCDay()]} ${MONTH_NAMES[d.getUTCMonth()]} ${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
 }
 
-/** Split a shell line into words, keeping quoted parts together (quotes removed). */
+/** Split a shell line into words, keeping quoted parts together (quotes removed); unquoted `>`/`>>` (with
+ * an optional fd such as `2>` or `&>`) become words of their own. */
 function words(line: string): string[] {
   const out: string[] = [];
   let cur = "";
   let quote: string | undefined;
+  /** The current word exists (possibly empty, as in ''). */
   let has = false;
-  for (const ch of line) {
+  let quoted = false;
+  const flush = () => {
+    if (has) out.push(cur);
+    cur = "";
+    has = false;
+    quoted = false;
+  };
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
     if (quote) {
       if (ch === quote) quote = undefined;
       else cur += ch;
     } else if (ch === "'" || ch === '"') {
       quote = ch;
       has = true;
+      quoted = true;
     } else if (ch === " " || ch === "\t") {
-      if (has || cur) out.push(cur);
+      flush();
+    } else if (ch === ">") {
+      const fd = !quoted && /^(\d|&)$/.test(cur) ? cur : "";
+      if (fd) cur = "";
+      else flush();
+      const op = line[i + 1] === ">" ? ">>" : ">";
+      i += op.length - 1;
+      out.push(fd + op);
       cur = "";
       has = false;
+      quoted = false;
     } else {
       cur += ch;
       has = true;
     }
   }
-  if (has || cur) out.push(cur);
+  flush();
   return out;
 }
 
@@ -111,15 +130,53 @@ function parseSeconds(v: string | undefined): number | undefined {
 
 type Line = (ms: number) => string;
 
+/** One line of output; `err` for what the shell prints on stderr. */
+interface OutLine {
+  atMs: number;
+  text: Line;
+  err?: boolean;
+}
+
+/** Where a statement's stdout and stderr go after its redirections (`>> /var/log/app.log`, `2>&1`). */
+interface Redirects {
+  argv: string[];
+  stdoutToFile: boolean;
+  stderrToFile: boolean;
+}
+
+/** Targets that are the container's own output, which the runtime captures as the log. */
+const LOG_TARGETS = new Set(["/dev/stdout", "/dev/stderr", "/proc/1/fd/1", "/proc/1/fd/2", "/proc/self/fd/1", "/proc/self/fd/2"]);
+
+function splitRedirects(words: string[]): Redirects {
+  const argv: string[] = [];
+  let stdoutToFile = false;
+  let stderrToFile = false;
+  for (let i = 0; i < words.length; i++) {
+    const m = /^(\d|&)?(>>?)(.*)$/.exec(words[i]);
+    if (!m) {
+      argv.push(words[i]);
+      continue;
+    }
+    const [, fd, , inline] = m;
+    const target = inline !== "" ? inline : (words[++i] ?? "");
+    const toFile = !LOG_TARGETS.has(target) && target !== "&1" && target !== "&2";
+    if (target === "&1" && fd === "2") stderrToFile = stdoutToFile;
+    else if (fd === "&") stdoutToFile = stderrToFile = toFile;
+    else if (fd === "2") stderrToFile = toFile;
+    else stdoutToFile = toFile;
+  }
+  return { argv, stdoutToFile, stderrToFile };
+}
+
 /** A straight-line run of a script: timed output then either an exit or an endless loop. */
 interface Run {
-  lines: { atMs: number; text: Line }[];
+  lines: OutLine[];
   durationMs: number;
   exitCode: number;
   /** Ended by `exit` (stop interpreting). */
   exited: boolean;
   forever: boolean;
-  loop?: { startMs: number; periodMs: number; lines: { atMs: number; text: Line }[] };
+  loop?: { startMs: number; periodMs: number; lines: OutLine[] };
 }
 
 class ScriptInterpreter {
@@ -154,15 +211,19 @@ class ScriptInterpreter {
         if (inner.durationMs > 0) run.loop = { startMs: run.durationMs, periodMs: inner.durationMs, lines: inner.lines };
         return run;
       }
-      const argv = words(st.text);
-      this.step(run, argv);
+      const redirected = splitRedirects(words(st.text));
+      const before = run.lines.length;
+      this.step(run, redirected.argv);
+      // Output sent to a file (date >> /var/log/app.log) is not the container's log.
+      const kept = run.lines.slice(before).filter((l) => !(l.err ? redirected.stderrToFile : redirected.stdoutToFile));
+      run.lines.splice(before, run.lines.length - before, ...kept);
       if (run.exited || run.forever) return run;
     }
     return run;
   }
 
   private append(run: Run, inner: Run): Run {
-    for (const l of inner.lines) run.lines.push({ atMs: run.durationMs + l.atMs, text: l.text });
+    for (const l of inner.lines) run.lines.push({ ...l, atMs: run.durationMs + l.atMs });
     run.durationMs += inner.durationMs;
     run.exitCode = inner.exitCode;
     run.exited = inner.exited;
@@ -188,7 +249,7 @@ class ScriptInterpreter {
       case "sleep": {
         const s = parseSeconds(rest[0]);
         if (s === undefined) {
-          run.lines.push({ atMs: at, text: () => `sleep: invalid number '${rest[0] ?? ""}'` });
+          run.lines.push({ atMs: at, text: () => `sleep: invalid number '${rest[0] ?? ""}'`, err: true });
           run.exitCode = 1;
           return;
         }
@@ -205,7 +266,8 @@ class ScriptInterpreter {
         run.exitCode = 1;
         return;
       case "tail":
-        if (rest.includes("-f")) run.forever = true;
+        // -f, -F, --follow (also inside a group such as -nf) follow the file: tail never ends.
+        if (rest.some((a) => a === "--follow" || a.startsWith("--follow=") || /^-[a-zA-Z0-9+]*[fF]/.test(a))) run.forever = true;
         run.exitCode = 0;
         return;
       default:
@@ -218,7 +280,7 @@ class ScriptInterpreter {
           run.forever = true;
           return;
         }
-        run.lines.push({ atMs: at, text: () => `${this.shellName}: ${cmd}: not found` });
+        run.lines.push({ atMs: at, text: () => `${this.shellName}: ${cmd}: not found`, err: true });
         run.exitCode = 127;
     }
   }

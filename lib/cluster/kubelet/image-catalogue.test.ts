@@ -79,6 +79,22 @@ describe("container programs", () => {
     expect(date.exitAfterMs).toBe(3_600_000);
   });
 
+  it("tail -f / tail -F / tail -n+1 -f keep running", () => {
+    for (const args of [["-f", "/dev/null"], ["-F", "/var/log/app.log"], ["-n+1", "-f", "/var/log/app.log"], ["--follow=name", "x"]]) {
+      expect(containerProgram(busybox, { command: ["tail", ...args] }).exitAfterMs).toBeUndefined();
+      expect(containerProgram(busybox, { command: ["sh", "-c", `touch /tmp/x; tail ${args.join(" ")}`] }).exitAfterMs).toBeUndefined();
+    }
+    expect(containerProgram(busybox, { command: ["tail", "-n", "5", "/etc/hosts"] }).exitAfterMs).toBe(40);
+  });
+
+  it("output redirected to a file in sh -c does not reach the container log", () => {
+    const p = containerProgram(busybox, { command: ["sh", "-c", "while true; do date >> /var/log/app.log; echo tick; sleep 5; done"] });
+    expect(p.exitAfterMs).toBeUndefined();
+    expect(p.logs(ctx, 12_000)).toEqual(["tick", "tick", "tick"]);
+    const q = containerProgram(busybox, { command: ["sh", "-c", "echo one > /tmp/f; echo two>>/tmp/f; echo three >/dev/stdout; nope 2>/dev/null; nope2 >/tmp/out 2>&1; echo four 1>&2; sleep 60"] });
+    expect(q.logs(ctx, 10)).toEqual(["three", "four"]);
+  });
+
   it("args without a command go to the image's server when its ENTRYPOINT is the binary", () => {
     const coredns = IMAGE_CATALOGUE.find((e) => e.repository.endsWith("/coredns"))!;
     const p = containerProgram(coredns, { args: ["-conf", "/etc/coredns/Corefile"] });

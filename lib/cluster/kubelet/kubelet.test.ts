@@ -13,7 +13,7 @@ describe("kubelet pod lifecycle", () => {
         "t+0.0s nginx ContainerCreating",
         't+1.0s   Normal Pulling: Pulling image "nginx"',
         't+3.5s   Normal Pulled: Successfully pulled image "nginx" in 2.51s (2.51s including waiting). Image size: 72195292 bytes.',
-        "t+3.8s   Normal Created: Created container: nginx",
+        "t+3.8s   Normal Created: Created container nginx",
         "t+3.8s   Normal Started: Started container nginx",
         "t+3.8s nginx Running",
       ].join("\n"),

@@ -215,6 +215,9 @@ export function createKubelet(outer: ComponentContext, opts: KubeletOptions): Ku
     agent.start();
     reloadStaticPods();
     for (const k of staticPods.keys()) queue.add(k);
+    // A fresh status manager has no cache: every pod's status is written again, undoing what the
+    // node controller marked (Ready=False) while this kubelet was silent.
+    for (const rec of workers.records.values()) rec.lastStatusJson = undefined;
     for (const k of workers.keys()) queue.add(k);
     const list = ctx.client.list("pods", undefined, { fieldSelector: `spec.nodeName=${nodeName}` });
     if (list.ok) for (const p of list.value.items) queue.add(`${p.metadata.namespace}/${p.metadata.name}`);

@@ -52,9 +52,10 @@ function waitingReason(c: ContainerRecord, podInitializing: boolean): string {
 function containerStatus(c: ContainerRecord, now: number, hasInit: boolean): Json {
   let state: Json;
   // Between an exit and the restart the runtime still reports the exited container.
-  const restarting = (c.stage === "new" || c.stage === "pulling" || c.stage === "image-ready") && c.current?.finishedAt !== undefined;
+  const starting = c.stage === "new" || c.stage === "pulling" || c.stage === "image-ready";
+  const restarting = starting && c.current?.finishedAt !== undefined;
   if ((c.stage === "running" || c.stage === "killing") && c.current) state = { running: { startedAt: rfc3339(c.current.startedAt) } };
-  else if (restarting && c.carryWaiting) state = { waiting: { ...c.carryWaiting } };
+  else if (starting && c.carryWaiting) state = { waiting: { ...c.carryWaiting } };
   else if ((c.stage === "exited" || restarting) && c.current) state = terminatedJson(c.current);
   else {
     const waiting: Json = { reason: waitingReason(c, hasInit && !c.init) };

@@ -331,6 +331,8 @@ export class PodWorkers {
       }
       case "image-backoff":
         if (now < (c.backoffUntil ?? now)) return "ok";
+        // The retry pull runs inside the sync: status keeps the last reason (the kubelet's reason cache).
+        c.carryWaiting = { reason: "ImagePullBackOff", message: c.waitingMessage };
         c.stage = "new";
         return this.beginImage(rec, c);
       case "exited":
@@ -385,6 +387,11 @@ export class PodWorkers {
     });
     this.op(rec, `pull ${image}`, plan.totalMs, () => {
       if (c.stage !== "pulling") return;
+      if (c.spec.image !== image) {
+        // The spec changed under the pull (kubectl set image): its back-off is per image, so start over now.
+        c.stage = "new";
+        return;
+      }
       if (lookup.kind === "found") {
         this.env.images.add(lookup.entry);
         this.setImage(c, lookup);
@@ -395,6 +402,7 @@ export class PodWorkers {
         this.trace(rec, "pulled", `pulled image "${image}" in ${d}`);
       } else {
         c.stage = "pull-failed";
+        c.carryWaiting = undefined;
         c.lastPullError = lookup.message;
         c.waitingMessage = lookup.message;
         c.pullBackoffMs = nextBackoff(c.pullBackoffMs);
@@ -442,7 +450,7 @@ export class PodWorkers {
       c.current = { containerID: syntheticHex(`${rec.uid}/${c.name}/${c.restartCount}/${this.env.ctx.random.next()}`), startedAt: now, program, pid: this.pid += 17 };
       c.waitingMessage = undefined;
       c.carryWaiting = undefined;
-      this.event(rec, c, "Normal", "Created", `Created container: ${c.name}`);
+      this.event(rec, c, "Normal", "Created", `Created container ${c.name}`);
       if (program.startError) {
         c.current.finishedAt = now;
         c.current.exitCode = 128;

@@ -41,11 +41,11 @@ describe("the stage table", () => {
       [
         't+1.0s   Normal Pulling: Pulling image "nginx:1.25"',
         't+3.5s   Normal Pulled: Successfully pulled image "nginx:1.25" in 2.48s (2.48s including waiting). Image size: 71021524 bytes.',
-        "t+3.8s   Normal Created: Created container: web",
+        "t+3.8s   Normal Created: Created container web",
         "t+3.8s   Normal Started: Started container web",
         't+3.8s   Normal Pulling: Pulling image "redis:alpine"',
         't+5.0s   Normal Pulled: Successfully pulled image "redis:alpine" in 1.24s (1.24s including waiting). Image size: 17256453 bytes.',
-        "t+5.3s   Normal Created: Created container: cache",
+        "t+5.3s   Normal Created: Created container cache",
         "t+5.3s   Normal Started: Started container cache",
       ].join("\n"),
     );

@@ -98,7 +98,7 @@ export const STAGE_TABLE: readonly StageRow[] = [
   { stage: "never-pull", shows: "waiting ErrImageNeverPull", events: ['ErrImageNeverPull: Container image "<image>" is not present with pull policy of Never', "Failed: Error: ErrImageNeverPull"], next: [] },
   { stage: "config-error", shows: "waiting CreateContainerConfigError", events: ['Failed: Error: <kind> "<name>" not found', "Failed: Error: couldn't find key <key> in <kind> <ns>/<name>"], next: ["pulling", "image-ready"] },
   { stage: "image-ready", shows: "waiting ContainerCreating", events: ['Pulled: Successfully pulled image "<image>" in <d> (<d> including waiting). Image size: <n> bytes.', 'Pulled: Container image "<image>" already present on machine'], next: ["running", "exited", "config-error"] },
-  { stage: "running", shows: "running", events: ["Created: Created container: <name>", "Started: Started container <name>"], next: ["exited", "killing"] },
+  { stage: "running", shows: "running", events: ["Created: Created container <name>", "Started: Started container <name>"], next: ["exited", "killing"] },
   { stage: "killing", shows: "running", events: ["Killing: Stopping container <name>"], next: ["exited"] },
   { stage: "exited", shows: "terminated Completed | Error | StartError", events: [], next: ["crash-backoff", "pulling", "image-ready"] },
   { stage: "crash-backoff", shows: "waiting CrashLoopBackOff", events: ["BackOff: Back-off restarting failed container <name> in pod <pod>_<ns>(<uid>)"], next: ["pulling", "image-ready"] },

@@ -5,7 +5,7 @@ import { rfc3339 } from "../runtime/clock";
 import type { CancelTimer, Reconciler } from "../runtime/sim-loop";
 import { WorkQueue } from "../runtime/work-queue";
 import { podKey, type Node, type Pod, type PodCondition } from "./api-shapes";
-import { buildNodeInfos, newNodeInfo } from "./node-info";
+import { newNodeInfo, type NodeInfo } from "./node-info";
 import { backoffMs, isSchedulableAfter, nextFlushAt, rejectorsFromMessage, type ClusterEvent } from "./queueing-hints";
 import { parseTime } from "../runtime/clock";
 import { scheduleOne } from "./schedule-one";
@@ -74,6 +74,11 @@ export class KubeScheduler implements Reconciler {
   private readonly pods = new Map<string, Pod>();
   private readonly nodes = new Map<string, Node>();
   private readonly unschedulable = new Map<string, PodQueueInfo>();
+  /** The scheduler cache: bound, non-terminal pods per node, and NodeInfos rebuilt only for nodes that changed. */
+  private readonly podsByNode = new Map<string, Map<string, Pod>>();
+  private readonly nodeInfoCache = new Map<string, NodeInfo>();
+  /** Unbound pods that carry a nominatedNodeName (preemptors waiting for their victims to go). */
+  private readonly nominated = new Map<string, Pod>();
   /** FailedScheduling history by pod uid, read once at start (see restoreParked). */
   private history: Map<string, { last: number; count: number }> | undefined;
 
@@ -117,17 +122,50 @@ export class KubeScheduler implements Reconciler {
     );
   }
 
+  /** Keep the per-node pod sets in step with one pod change; a touched node's NodeInfo is rebuilt on next use. */
+  private track(key: string, old: Pod | undefined, pod: Pod | undefined): void {
+    const from = old?.spec?.nodeName && !isTerminal(old) ? old.spec.nodeName : undefined;
+    const to = pod?.spec?.nodeName && !isTerminal(pod) ? pod.spec.nodeName : undefined;
+    if (from && from !== to) {
+      this.podsByNode.get(from)?.delete(key);
+      this.nodeInfoCache.delete(from);
+    }
+    if (to && pod) {
+      let m = this.podsByNode.get(to);
+      if (!m) this.podsByNode.set(to, (m = new Map()));
+      m.set(key, pod);
+      this.nodeInfoCache.delete(to);
+    }
+    if (pod && !pod.spec?.nodeName && pod.status?.nominatedNodeName) this.nominated.set(key, pod);
+    else this.nominated.delete(key);
+  }
+
+  /** NodeInfos of every node in node order, as buildNodeInfos would make them from the whole cache. */
+  private nodeInfos(): NodeInfo[] {
+    const out: NodeInfo[] = [];
+    for (const [name, node] of this.nodes) {
+      let info = this.nodeInfoCache.get(name);
+      if (!info) {
+        info = newNodeInfo(node, [...(this.podsByNode.get(name)?.values() ?? [])]);
+        this.nodeInfoCache.set(name, info);
+      }
+      out.push(info);
+    }
+    return out;
+  }
+
   private onNode(e: WatchEvent): void {
     const node = e.object as Node;
     const name = node.metadata.name ?? "";
     const old = this.nodes.get(name);
+    this.nodeInfoCache.delete(name);
     if (e.type === "DELETED") {
       this.nodes.delete(name);
       return;
     }
     this.nodes.set(name, node);
     if (this.unschedulable.size === 0) return;
-    const podsHere = [...this.pods.values()].filter((p) => p.spec?.nodeName === name && !isTerminal(p));
+    const podsHere = [...(this.podsByNode.get(name)?.values() ?? [])];
     const info = newNodeInfo(node, podsHere);
     const event: ClusterEvent = old ? { kind: "NodeUpdate", old: newNodeInfo(old, podsHere), node: info } : { kind: "NodeAdd", node: info };
     this.moveUnschedulable(event);
@@ -137,6 +175,7 @@ export class KubeScheduler implements Reconciler {
     const pod = e.object as Pod;
     const key = podKey(pod);
     const old = this.pods.get(key);
+    this.track(key, old, e.type === "DELETED" ? undefined : pod);
     if (e.type === "DELETED") {
       this.pods.delete(key);
       this.forget(key);
@@ -208,15 +247,13 @@ export class KubeScheduler implements Reconciler {
 
     const { ctx } = this;
     const object = { kind: "Pod", namespace: pod.metadata.namespace, name: pod.metadata.name ?? "" };
-    const nodeList = [...this.nodes.values()];
-    const allPods = [...this.pods.values()];
-    const nodeInfos = buildNodeInfos(nodeList, allPods);
+    const nodeInfos = this.nodeInfos();
     const result = scheduleOne({
       pod,
       nodes: nodeInfos,
       random: ctx.random,
       defaultSpreadSelector: defaultSpreadSelector(ctx.client, pod),
-      nominatedPods: allPods.filter((p) => !p.spec?.nodeName && p.status?.nominatedNodeName),
+      nominatedPods: [...this.nominated.values()],
     });
     const fit = result.nodes.filter((n) => !n.filteredOutBy).length;
     ctx.trace({ component: COMPONENT, action: "filtered", message: `kube-scheduler filtered ${nodeInfos.length} nodes: ${fit} fit`, object });

@@ -41,7 +41,20 @@ function max(into: Resources, r: Resources): void {
  * init container (sidecars, restartPolicy Always, add up and stay running), plus spec.overhead.
  * `nonMissing` fills unset cpu/memory with the scoring defaults, per container.
  */
-export function podRequests(pod: Pod, nonMissing = false): Resources {
+/** Requests per stored pod spec (stored objects are never mutated, so the spec object is a safe key). */
+const requestCache = [new WeakMap<object, Readonly<Resources>>(), new WeakMap<object, Readonly<Resources>>()];
+
+/** The pod's effective requests (read-only: the result may be shared). */
+export function podRequests(pod: Pod, nonMissing = false): Readonly<Resources> {
+  const spec = pod.spec;
+  if (!spec || !Object.isFrozen(spec)) return computePodRequests(pod, nonMissing);
+  const cache = requestCache[nonMissing ? 1 : 0];
+  let r = cache.get(spec);
+  if (!r) cache.set(spec, (r = computePodRequests(pod, nonMissing)));
+  return r;
+}
+
+function computePodRequests(pod: Pod, nonMissing: boolean): Resources {
   const reqs: Resources = {};
   for (const c of pod.spec?.containers ?? []) add(reqs, containerRequests(c, nonMissing));
   const sidecars: Resources = {};

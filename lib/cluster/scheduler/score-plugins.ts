@@ -121,6 +121,8 @@ interface SpreadConstraint {
   maxSkew: number;
   topologyKey: string;
   matches: (labels: Record<string, string>) => boolean;
+  /** Identifies the selector, so match counts can be reused; undefined disables the reuse. */
+  cacheKey?: string;
 }
 
 /** The cluster-level defaults of v1.32 (ScheduleAnyway, so they only ever score). */
@@ -138,16 +140,31 @@ function spreadConstraints(input: ScoreInput): { constraints: SpreadConstraint[]
         maxSkew: c.maxSkew,
         topologyKey: c.topologyKey,
         matches: (labels: Record<string, string>) => labelSelectorMatches(c.labelSelector, labels),
+        cacheKey: JSON.stringify(c.labelSelector ?? null),
       })),
       requireAllTopologies: true,
     };
   }
   const sel = input.defaultSpreadSelector;
   if (!sel) return { constraints: [], requireAllTopologies: false };
-  return { constraints: SYSTEM_DEFAULT_CONSTRAINTS.map((c) => ({ ...c, matches: sel })), requireAllTopologies: false };
+  const cacheKey = (sel as { cacheKey?: string }).cacheKey;
+  return { constraints: SYSTEM_DEFAULT_CONSTRAINTS.map((c) => ({ ...c, matches: sel, cacheKey })), requireAllTopologies: false };
 }
 
+/** Counts per NodeInfo and selector: the scheduler reuses NodeInfos of unchanged nodes across cycles. */
+const matchCounts = new WeakMap<NodeInfo, Map<string, number>>();
+
 function countMatching(node: NodeInfo, c: SpreadConstraint, namespace: string | undefined): number {
+  if (c.cacheKey === undefined) return countMatchingNow(node, c, namespace);
+  let counts = matchCounts.get(node);
+  if (!counts) matchCounts.set(node, (counts = new Map()));
+  const key = `${namespace ?? ""}\u0000${c.cacheKey}`;
+  let n = counts.get(key);
+  if (n === undefined) counts.set(key, (n = countMatchingNow(node, c, namespace)));
+  return n;
+}
+
+function countMatchingNow(node: NodeInfo, c: SpreadConstraint, namespace: string | undefined): number {
   let n = 0;
   for (const p of node.pods) {
     if (p.metadata.deletionTimestamp) continue;

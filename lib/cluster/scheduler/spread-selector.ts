@@ -38,5 +38,7 @@ export function defaultSpreadSelector(client: ApiClient, pod: Pod): ((labels: Re
   const hasExtra = !!extra && (Object.keys(extra.matchLabels ?? {}).length > 0 || (extra.matchExpressions ?? []).length > 0);
   if (Object.keys(labelSet).length === 0 && !hasExtra) return undefined;
   const base: LabelSelector = { matchLabels: labelSet };
-  return (labels) => labelSelectorMatches(base, labels) && (!hasExtra || labelSelectorMatches(extra, labels));
+  const matches = (labels: Record<string, string>) => labelSelectorMatches(base, labels) && (!hasExtra || labelSelectorMatches(extra, labels));
+  // Names the selector, so the scorer can reuse its per-node match counts.
+  return Object.assign(matches, { cacheKey: JSON.stringify([base, hasExtra ? extra : null]) });
 }

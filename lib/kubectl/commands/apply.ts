@@ -6,8 +6,9 @@ import { getDryRun } from "../dry-run";
 import { readManifests } from "../manifests";
 import { checkObjectOutputFormat, ResultPrinter } from "../output";
 
-import { fieldValidation, namespaceForItem, printWarnings, validateEnabled } from "../write-helpers";
-import { LAST_APPLIED, lastApplied, threeWayPatch, withLastApplied } from "./apply-merge";
+import { fieldValidation, namespaceForItem, printWarnings, validateEnabled, withNamespace } from "../write-helpers";
+import { threeWayMergePatch, type Json } from "../patch/three-way-patch";
+import { LAST_APPLIED, lastApplied, sortedJson, withLastApplied } from "./apply-merge";
 
 function gvrText(info: ResourceInfo): { resource: string; gvk: string } {
   const gv = info.group ? `${info.group}/${info.version}` : `/${info.version}`;
@@ -16,7 +17,7 @@ function gvrText(info: ResourceInfo): { resource: string; gvk: string } {
 
 export const applyCommand: CommandImpl = {
   support: "partial",
-  notes: "Client-side apply only; --prune, --server-side and -k are not supported. The three-way merge compares the fields you manage and replaces changed lists whole.",
+  notes: "Client-side apply only; --prune, --server-side and -k are not supported.",
   run(ctx) {
     if (ctx.bool("server-side")) return ctx.fail("--server-side is not supported by this simulator yet");
     if (ctx.bool("prune")) return ctx.fail("--prune is not supported by this simulator yet");
@@ -72,7 +73,9 @@ function applyOne(
 ): number {
   const client = ctx.client();
   const name = fileObject.metadata.name as string;
-  const modified = withLastApplied(fileObject);
+  // The resource builder sets the namespace on namespaced objects before the annotation is computed.
+  const withNs = namespace !== undefined && fileObject.metadata.namespace !== namespace ? withNamespace(fileObject as never, namespace) as KubeObject : fileObject;
+  const modified = withLastApplied(withNs);
   const current = client.get(info.resource, namespace, name);
   const opts = { dryRun: dryRun === "server", fieldValidation: fieldValidation(ctx), fieldManager: ctx.str("field-manager") || "kubectl-client-side-apply" };
   if (!current.ok) {
@@ -84,23 +87,23 @@ function applyOne(
     return printer.print(res.value, "created") ? 0 : 1;
   }
   const live = current.value;
+  // A client-side dry run neither patches nor warns: it prints the live object as "configured".
+  if (dryRun === "client") return printer.print(live, "configured") ? 0 : 1;
   if (live.metadata.annotations?.[LAST_APPLIED] === undefined) {
     const resource = info.group ? `${info.resource}.${info.group}` : info.resource;
     ctx.err(
       `Warning: resource ${resource}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`,
     );
   }
-  const patch = threeWayPatch(lastApplied(live) ?? {}, modified, live);
-  delete patch.apiVersion;
-  delete patch.kind;
+  type JsonObj = { [k: string]: Json };
+  const patch = threeWayMergePatch((lastApplied(live) ?? {}) as JsonObj, modified as unknown as JsonObj, live as unknown as JsonObj, info.kind);
   if (Object.keys(patch).length === 0) return printer.print(live, "unchanged") ? 0 : 1;
-  if (dryRun === "client") return printer.print(live, "configured") ? 0 : 1;
-  const res = client.patch(info.resource, namespace, name, "merge", patch, opts);
+  const res = client.patch(info.resource, namespace, name, "strategic", patch, opts);
   if (!res.ok) {
     if (res.status.reason === "Invalid") return ctx.statusError(res.status);
     const g = gvrText(info);
     ctx.err(
-      `Error from server${res.status.reason ? ` (${res.status.reason})` : ""}: error when applying patch:\n${JSON.stringify(patch)}\n\nto:\nResource: "${g.resource}", GroupVersionKind: "${g.gvk}"\nName: "${name}", Namespace: "${namespace ?? ""}"\nfor: "${source}": error when patching "${source}": ${res.status.message}\n`,
+      `Error from server${res.status.reason ? ` (${res.status.reason})` : ""}: error when applying patch:\n${sortedJson(patch)}\n\nto:\nResource: "${g.resource}", GroupVersionKind: "${g.gvk}"\nName: "${name}", Namespace: "${namespace ?? ""}"\nfor: "${source}": error when patching "${source}": ${res.status.message}\n`,
     );
     return 1;
   }

@@ -75,7 +75,7 @@ export const deleteCommand: CommandImpl = {
         targets.push({ info: item.info, namespace: ns.namespace, name: item.object.metadata.name ?? "", source: item.source });
       }
     } else {
-      if (ctx.args.length === 0) return ctx.usage(NO_RESOURCES);
+      if (ctx.args.length === 0) return ctx.fail(NO_RESOURCES);
       const parsed = parseResourceArgs(ctx.discovery(), ctx.args);
       if (!parsed.ok) return ctx.fail(parsed.error);
       for (const req of parsed.requests) {

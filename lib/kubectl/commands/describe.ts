@@ -21,8 +21,7 @@ export const describeCommand: CommandImpl = {
       }
     } else {
       if (ctx.args.length === 0) {
-        ctx.err(`You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee 'kubectl describe -h' for help and examples\n`);
-        return 1;
+        return ctx.fail(`You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.`);
       }
       const parsed = parseResourceArgs(ctx.discovery(), ctx.args);
       if (!parsed.ok) return ctx.fail(parsed.error);

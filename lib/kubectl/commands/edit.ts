@@ -77,7 +77,7 @@ async function editOne(ctx: KubectlContext, info: ResourceInfo, original: KubeOb
     if (isFsError(text)) return ctx.fail(`open ${path}: no such file or directory`);
     const edited = stripComments(text);
     if (edited === "") {
-      ctx.out("Edit cancelled, saved file was empty.\n");
+      ctx.err("Edit cancelled, saved file was empty.\n");
       return 0;
     }
     if (edited === stripComments(presented)) {

@@ -60,7 +60,8 @@ export const explainCommand: CommandImpl = {
       ctx.out(header);
       return ctx.fail(`explaining ${fields.length > 0 ? "field paths" : info.kind} is not supported by this simulator yet`);
     }
-    ctx.out(`${header}DESCRIPTION:\n${known.description}    \nFIELDS:\n${META_FIELDS}${known.rest}`);
+    // kubectl's template ends the field list with one more blank line.
+    ctx.out(`${header}DESCRIPTION:\n${known.description}    \nFIELDS:\n${META_FIELDS}${known.rest}\n`);
     return 0;
   },
 };

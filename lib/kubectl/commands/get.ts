@@ -125,7 +125,9 @@ export const getCommand: CommandImpl = {
       if (fetched.length !== 1) return ctx.fail("you may only specify a single resource type");
       return watch(ctx, fetched[0], ns, listOpts, format.wide, allNs);
     }
-    ctx.out(out);
+    // printGeneric returns the errors before printing when nothing was found (no empty List for `get x nope -o yaml`).
+    const genericNothing = all.length === 0 && errors.length > 0 && format.kind !== "table" && format.kind !== "custom-columns";
+    if (!genericNothing) ctx.out(out);
     for (const e of errors) ctx.err(e);
     if (out === "" && errors.length === 0 && (format.kind === "table" || format.kind === "custom-columns")) {
       const allNamespaced = fetched.every((f) => f.info.namespaced);

@@ -29,6 +29,7 @@ import { getCommand } from "./get";
 import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, optionsCommand, versionCommand } from "./info";
 import { annotateCommand, exposeCommand, labelCommand, scaleCommand, setImageCommand } from "./mutate";
 import { cordon, drainCommand, taintCommand, uncordon } from "./nodes";
+import { patchCommand } from "./patch";
 import { execCommand, logsCommand } from "./pods";
 import { rolloutHistoryCommand, rolloutPauseCommand, rolloutRestartCommand, rolloutResumeCommand, rolloutStatusCommand, rolloutUndoCommand } from "./rollout";
 import { runCommand } from "./run";
@@ -67,6 +68,7 @@ export const COMMAND_IMPLS: Readonly<Record<string, CommandImpl>> = {
   get: getCommand,
   label: labelCommand,
   logs: logsCommand,
+  patch: patchCommand,
   options: optionsCommand,
   replace: replaceCommand,
   "rollout-history": rolloutHistoryCommand,

@@ -102,8 +102,10 @@ export const clusterInfoCommand: CommandImpl = {
       return ctx.usage(`Unexpected args: [${ctx.args.join(" ")}]`);
     }
     const server = ctx.kubeconfig.config.clusters[0]?.cluster?.server ?? "https://controlplane:6443";
-    const green = (s: string) => `\x1b[0;32m${s}\x1b[0m`;
-    const yellow = (s: string) => `\x1b[0;33m${s}\x1b[0m`;
+    // kubectl colours these only when stdout is a terminal.
+    const tty = ctx.io.tty === true;
+    const green = (s: string) => (tty ? `\x1b[0;32m${s}\x1b[0m` : s);
+    const yellow = (s: string) => (tty ? `\x1b[0;33m${s}\x1b[0m` : s);
     let text = `${green("Kubernetes control plane")} is running at ${yellow(server)}\n`;
     const dns = ctx.client().get("services", "kube-system", "kube-dns");
     if (dns.ok) text += `${green("CoreDNS")} is running at ${yellow(`${server}/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy`)}\n`;

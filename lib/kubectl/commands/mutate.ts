@@ -17,7 +17,7 @@ interface Found {
  * Resolves TYPE NAME / TYPE/NAME / -f / -l / --all into live objects. NotFound errors are returned to the caller
  * (each verb words them differently).
  */
-function resolveTargets(
+export function resolveTargets(
   ctx: KubectlContext,
   args: string[],
   opts: { allowSelector: boolean },
@@ -138,7 +138,8 @@ function metadataMapCommand(field: "labels" | "annotations"): CommandImpl {
     run(ctx) {
       const { resources, set, remove, error } = splitUpdates(ctx.args, noun);
       if (error) return ctx.fail(error);
-      if (set.length === 0 && remove.length === 0) return ctx.usage(`at least one ${noun} update is required`);
+      const list = field === "labels" && ctx.bool("list");
+      if (set.length === 0 && remove.length === 0 && !list) return ctx.usage(`at least one ${noun} update is required`);
       if (ctx.bool("local")) return ctx.fail("--local is not supported by this simulator yet");
       const dry = getDryRun(ctx);
       if (!dry.ok) return ctx.fail(dry.error);
@@ -150,13 +151,25 @@ function metadataMapCommand(field: "labels" | "annotations"): CommandImpl {
       let rc = 0;
       for (const m of targets.missing) rc = ctx.statusError(m.status);
       const printer = new ResultPrinter(ctx.str("output"), dry.value, (t) => ctx.out(t), (t) => ctx.err(t));
+      if (list && set.length === 0 && remove.length === 0) {
+        const one = targets.found.length === 1;
+        for (const { info, object } of targets.found) {
+          if (!one) ctx.out(`Listing labels for ${info.kind}.${info.group}/${object.metadata.name ?? ""}:\n`);
+          const labels = object.metadata.labels ?? {};
+          for (const k of Object.keys(labels).sort()) ctx.out(`${one ? "" : " "}${k}=${labels[k]}\n`);
+        }
+        return rc;
+      }
+      // Per-object errors are aggregated: one prints as `error: ...`, several print one per line, unprefixed.
+      const conflictErrors: string[] = [];
       for (const { info, object } of targets.found) {
         const current = { ...((object.metadata[field] as Record<string, string> | undefined) ?? {}) };
         if (!ctx.bool("overwrite")) {
           const conflicts = set.filter(([k, v]) => k in current && current[k] !== v);
           if (conflicts.length > 0) {
-            if (field === "labels") rc = ctx.fail(`'${conflicts[0][0]}' already has a value (${current[conflicts[0][0]]}), and --overwrite is false`);
-            else rc = ctx.fail(`--overwrite is false but found the following declared annotation(s): ${conflicts.map(([k]) => `'${k}' already has a value (${current[k]})`).join("; ")}`);
+            if (field === "labels") conflictErrors.push(`'${conflicts[0][0]}' already has a value (${current[conflicts[0][0]]}), and --overwrite is false`);
+            else conflictErrors.push(`--overwrite is false but found the following declared annotation(s): ${conflicts.map(([k]) => `'${k}' already has a value (${current[k]})`).join("; ")}`);
+            rc = 1;
             continue;
           }
         }
@@ -190,6 +203,8 @@ function metadataMapCommand(field: "labels" | "annotations"): CommandImpl {
         }
         printer.print(result, msg);
       }
+      if (conflictErrors.length === 1) ctx.fail(conflictErrors[0]);
+      else for (const e of conflictErrors) ctx.err(`${e}\n`);
       return rc;
     },
   };

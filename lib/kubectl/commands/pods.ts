@@ -11,13 +11,17 @@ interface PodShape extends KubeObject {
 }
 
 /** Finds the pod named by `NAME`, `pod/NAME` or `TYPE/NAME` of a workload (its first pod, as kubectl does). */
-function findPod(ctx: KubectlContext, arg: string): { ok: true; pod: PodShape; note?: string } | { ok: false; code: number } {
+function findPod(ctx: KubectlContext, arg: string, forLogs = false): { ok: true; pod: PodShape; note?: string } | { ok: false; code: number } {
   const client = ctx.client();
   const slash = arg.indexOf("/");
   if (slash < 0 || /^pods?$|^po$/.test(arg.slice(0, slash))) {
     const name = slash < 0 ? arg : arg.slice(slash + 1);
     const res = client.get("pods", ctx.namespace, name);
-    if (!res.ok) return { ok: false, code: ctx.statusError(res.status) };
+    if (!res.ok) {
+      // logs resolves a bare name through polymorphichelpers, which wraps the API error in its own.
+      if (forLogs && res.status.reason === "NotFound") return { ok: false, code: ctx.fail(`error from server (NotFound): ${res.status.message} in namespace ${JSON.stringify(ctx.namespace)}`) };
+      return { ok: false, code: ctx.statusError(res.status) };
+    }
     return { ok: true, pod: res.value as PodShape };
   }
   const r = resolveResource(ctx.discovery(), arg.slice(0, slash));
@@ -55,9 +59,9 @@ export const logsCommand: CommandImpl = {
   support: "partial",
   notes: "--since, --timestamps and multi-pod -l are approximated or not supported; -f ends when the pod stops or on Ctrl+C.",
   async run(ctx) {
-    if (ctx.args.length === 0) return ctx.usage("expected POD or TYPE/NAME is a required argument for the logs command");
-    if (ctx.args.length > 2) return ctx.usage("expected POD or TYPE/NAME is a required argument for the logs command");
-    const found = findPod(ctx, ctx.args[0]);
+    const usage = "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command";
+    if (ctx.args.length === 0 || ctx.args.length > 2) return ctx.usage(usage);
+    const found = findPod(ctx, ctx.args[0], true);
     if (!found.ok) return found.code;
     if (found.note) ctx.err(found.note);
     const pod = found.pod;
@@ -65,6 +69,8 @@ export const logsCommand: CommandImpl = {
     const name = pod.metadata.name ?? "";
     const res = ctx.io.cluster.logs(pod.metadata.namespace ?? ctx.namespace, name, { container, previous: ctx.bool("previous") });
     if (!res.ok) {
+      // kubectl checks the container name itself before asking the server.
+      if (/^container .* is not valid for pod /.test(res.message)) return ctx.fail(res.message);
       ctx.err(`Error from server (BadRequest): ${res.message}\n`);
       return 1;
     }

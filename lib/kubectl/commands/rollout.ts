@@ -36,7 +36,7 @@ function targets(ctx: KubectlContext): { ok: true; items: { info: ResourceInfo; 
 
 function notSupported(ctx: KubectlContext, info: ResourceInfo): number {
   const gk = info.group ? `${info.kind}.${info.group}` : info.kind;
-  return ctx.fail(`no ${ctx.path[1] === "status" ? "status viewer" : "history viewer"} has been implemented for ${gk} in this simulator yet`);
+  return ctx.fail(`no ${ctx.path[1] === "status" ? "status viewer" : "history viewer"} has been implemented for ${gk}`);
 }
 
 /** kubectl DeploymentStatusViewer.Status. */

@@ -17,7 +17,6 @@ export function describeDaemonSet(client: ApiClient, ds: Obj, now: number, showE
   const events = showEvents ? searchEvents(client, { kind: "DaemonSet", name: meta.name, namespace: meta.namespace, uid: meta.uid }) : undefined;
   const w = new PrefixWriter();
   w.write(LEVEL_0, `Name:\t${meta.name}\n`);
-  w.write(LEVEL_0, `Namespace:\t${meta.namespace ?? ""}\n`);
   w.write(LEVEL_0, `Selector:\t${selector}\n`);
   w.write(LEVEL_0, `Node-Selector:\t${formatLabels(ds.spec?.template?.spec?.nodeSelector)}\n`);
   printLabelsMultiline(w, "Labels", meta.labels);

@@ -35,7 +35,7 @@ suite("describe on a running simulated cluster", () => {
     const rs = rsList.value.items[0];
     const d = describe(k, info("deployments"), get("deployments", "default", "web"), c.now());
     expect(d).toContain(`\nOldReplicaSets:  <none>\nNewReplicaSet:   ${rs.metadata.name} (2/2 replicas created)\n`);
-    expect(d).toContain(`deployment-controller  Scaled up replica set ${rs.metadata.name} from 0 to 2\n`);
+    expect(d).toContain(`deployment-controller  Scaled up replica set ${rs.metadata.name} to 2 from 0\n`);
     const r = describe(k, info("replicasets"), rs, c.now());
     expect(r).toContain("\nControlled By:  Deployment/web\nReplicas:       2 current / 2 desired\nPods Status:    2 Running / 0 Waiting / 0 Succeeded / 0 Failed\n");
   });

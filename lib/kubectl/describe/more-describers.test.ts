@@ -147,7 +147,6 @@ const GOLDEN = {
   ].join("\n"),
   daemonset: [
     "Name:           kube-proxy",
-    "Namespace:      kube-system",
     "Selector:       k8s-app=kube-proxy",
     "Node-Selector:  kubernetes.io/os=linux",
     "Labels:         k8s-app=kube-proxy",

@@ -21,6 +21,8 @@ export interface HarnessOptions {
   interruptAfterMs?: number;
   /** Runs before each io.sleep advances time (lets a test change the cluster while kubectl waits or watches). */
   onSleep?: (sleptSoFarMs: number) => void;
+  /** stdout is the terminal (isatty); default false, as for a pipe. */
+  tty?: boolean;
 }
 
 export async function runKubectl(cluster: Cluster, args: string[], opts: HarnessOptions = {}): Promise<KubectlRun> {
@@ -39,6 +41,7 @@ export async function runKubectl(cluster: Cluster, args: string[], opts: Harness
     host: cluster.hosts()[0] ?? "controlplane",
     fs,
     cluster,
+    tty: opts.tty ?? false,
     edit: async (path) => (opts.editor ? opts.editor(path, fs) : 1),
     signal: {
       get aborted() {

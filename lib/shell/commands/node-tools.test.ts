@@ -8,7 +8,7 @@ function cluster() {
   return fakeCluster({
     processes: { controlplane: [{ user: "root", pid: 612, command: "/usr/bin/containerd" }, { user: "root", pid: 972, command: kubeletCmd }] },
     journal: { controlplane: ["Nov 25 10:00:00 controlplane kubelet[972]: I1125 10:00:00.000000     972 server.go:1 \"Started kubelet\""] },
-    etcd: { "/registry/pods/default/web": '{"kind":"Pod"}', "/registry/namespaces/default": '{"kind":"Namespace"}' },
+    etcd: { "/registry/pods/default/web": '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web","namespace":"default"}}', "/registry/namespaces/default": '{"kind":"Namespace"}' },
     objects: {
       pods: [
         {
@@ -42,6 +42,7 @@ describe("systemctl and journalctl", () => {
   it("status shows Loaded/Active lines with the virtual clock, stop makes it inactive", async () => {
     const c = cluster();
     const h = harness({ cluster: c });
+    await h.run("mkdir -p /usr/lib/systemd/system/kubelet.service.d && touch /usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf");
     const r = await h.run("systemctl status kubelet");
     expect(r.code).toBe(0);
     expect(r.out.split("\n").slice(0, 4)).toEqual([
@@ -64,6 +65,22 @@ describe("systemctl and journalctl", () => {
     expect(await h.run("systemctl status foo")).toMatchObject({ err: "Unit foo.service could not be found.\n", code: 4 });
   });
 
+  it("status names the drop-in that is on disk and dates the start from the node's age", async () => {
+    const c = cluster();
+    c.objects.nodes = [{ apiVersion: "v1", kind: "Node", metadata: { name: "controlplane", creationTimestamp: "2026-11-23T07:52:46Z" } }];
+    const h = harness({ cluster: c });
+    await h.run("mkdir -p /usr/lib/systemd/system/kubelet.service.d && touch /usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf");
+    const r = await h.run("systemctl status kubelet");
+    expect(r.out).toContain("    Drop-In: /usr/lib/systemd/system/kubelet.service.d\n             └─10-kubeadm.conf\n");
+    expect(r.out).toContain("     Active: active (running) since Mon 2026-11-23 07:52:41 UTC; 2 days 2h ago\n");
+  });
+
+  it("journalctl adds the klog header to engine journal lines", async () => {
+    const c = fakeCluster({ journal: { controlplane: ['Nov 25 09:58:00 controlplane kubelet[972]: I "Starting kubelet" version="v1.32.4"'] } });
+    const h = harness({ cluster: c });
+    expect((await h.run("journalctl -u kubelet")).out).toMatch(/^Nov 25 09:58:00 controlplane kubelet\[972\]: I1125 09:58:00\.\d{6} {5}972 server\.go:520\] "Starting kubelet" version="v1\.32\.4"\n$/);
+  });
+
   it("journalctl -u kubelet prints the kubelet journal", async () => {
     const h = harness({ cluster: cluster() });
     expect((await h.run("journalctl -u kubelet --no-pager")).out).toContain('kubelet[972]: I1125 10:00:00.000000     972 server.go:1 "Started kubelet"\n');
@@ -77,6 +94,10 @@ describe("ps, crictl, etcdctl, kubeadm", () => {
     expect(out[0]).toBe("USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND");
     expect(out[1]).toMatch(/^root {11}1 +\S+ +\S+ +\d+ +\d+ \? {8}Ssl {2}Nov22 {3}0:42 \/sbin\/init$/);
     expect((await h.run("ps aux | grep kubelet | grep -v grep | awk '{print $2}'")).out).toBe("972\n");
+    // bash starts every stage of a pipeline together: the grep is listed too.
+    const lines = (await h.run("ps aux | grep kubelet")).out.split("\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/^root {8}4791 {2}0\.0 {2}0\.0 {3}6480 {2}2304 pts\/0 {4}S\+ {3}10:00 {3}0:00 grep kubelet$/);
   });
 
   it("crictl lists the node's containers and pods", async () => {
@@ -96,6 +117,11 @@ describe("ps, crictl, etcdctl, kubeadm", () => {
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/Error: context deadline exceeded\n$/);
     expect((await h.run(`etcdctl ${certs} snapshot save /opt/snap.db | tail -1`)).out).toBe("Snapshot saved at /opt/snap.db\n");
+    // Core objects are stored as protobuf: the key, then "k8s" and the type, with the unprintable bytes dropped.
+    const v = (await h.run(`etcdctl ${certs} get /registry/pods/default/web`)).out;
+    expect(v).toMatch(/^\/registry\/pods\/default\/web\nk8s\n\nv1Pod\n\nwebdefault"\n$/);
+    await h.run("mkdir -p /etc/kubernetes/manifests && cat > /etc/kubernetes/manifests/etcd.yaml <<EOF\n    - --advertise-client-urls=https://192.168.121.2:2379\n    - --initial-advertise-peer-urls=https://192.168.121.2:2380\n    - --name=controlplane\nEOF");
+    expect((await h.run(`etcdctl ${certs} member list`)).out).toMatch(/^[0-9a-f]{16}, started, controlplane, https:\/\/192\.168\.121\.2:2380, https:\/\/192\.168\.121\.2:2379, false\n$/);
   });
 
   it("kubeadm and kubelet versions", async () => {

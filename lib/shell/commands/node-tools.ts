@@ -1,6 +1,10 @@
 import type { Cluster, KubeObject } from "../../cluster/index";
 import type { CommandFn, CommandIO } from "../command-types";
 import { errnoMessage, resolvePath } from "../paths";
+import { makeCurl, NODE_CURL } from "../net/curl";
+import type { NetOrigin } from "../net/network";
+import { makeGnuWget } from "../net/wget";
+import { etcdValueText } from "./etcd-value";
 
 import { ETCD_VERSION, KUBE_VERSION } from "../versions";
 
@@ -20,12 +24,11 @@ export function hexId(s: string, len = 64): string {
 
 // ---- systemctl / journalctl --------------------------------------------------------------------
 
-const UNITS: Record<string, { description: string; docs: string; exec: string; dropIn?: string }> = {
+const UNITS: Record<string, { description: string; docs: string; exec: string }> = {
   kubelet: {
     description: "kubelet: The Kubernetes Node Agent",
     docs: "https://kubernetes.io/docs/",
     exec: "/usr/bin/kubelet",
-    dropIn: "/usr/lib/systemd/system/kubelet.service.d\n             └─10-kubeadm.conf",
   },
   containerd: { description: "containerd container runtime", docs: "https://containerd.io", exec: "/usr/local/bin/containerd" },
 };
@@ -43,14 +46,38 @@ function unitState(cluster: Cluster, host: string, unit: string): { active: bool
   const active = unit === "kubelet" ? (cluster.kubelet(host)?.active ?? false) : true;
   let s = m.get(key);
   if (!s) {
-    // Services started when the node booted, before the learner arrived: systemd shows it as days ago.
-    s = { active, since: cluster.now() - 3 * 24 * 3600 * 1000 };
+    // Services started when the node booted, before the learner arrived: as old as the Node object.
+    s = { active, since: bootTime(cluster, host) };
     m.set(key, s);
   } else if (s.active !== active) {
     s.active = active;
     s.since = cluster.now();
   }
   return s;
+}
+
+/** When the host booted: its Node's creationTimestamp (kubeadm registered it right after), else 3 days ago. */
+function bootTime(cluster: Cluster, host: string): number {
+  const r = cluster.client("systemd").get("nodes", undefined, host);
+  const t = r.ok ? Date.parse(r.value.metadata.creationTimestamp ?? "") : NaN;
+  return Number.isFinite(t) ? t - 5000 : cluster.now() - 3 * 24 * 3600 * 1000;
+}
+
+/** Unit search path in systemd's order; Ubuntu 22.04 lists /lib before /usr/lib. */
+const UNIT_DIRS = ["/etc/systemd/system", "/run/systemd/system", "/lib/systemd/system", "/usr/lib/systemd/system"];
+
+/** The unit file and drop-ins as found on the host's disk, so status names files that exist. */
+function unitFiles(fs: CommandIO["fs"], unit: string): { path: string; dropIns: { dir: string; files: string[] }[] } {
+  const path = UNIT_DIRS.map((d) => `${d}/${unit}.service`).find((f) => typeof fs.readFile(f) === "string") ?? `/lib/systemd/system/${unit}.service`;
+  const dropIns: { dir: string; files: string[] }[] = [];
+  for (const d of UNIT_DIRS) {
+    const dir = `${d}/${unit}.service.d`;
+    const ls = fs.readdir(dir);
+    if (!Array.isArray(ls)) continue;
+    const files = ls.filter((n) => n.endsWith(".conf")).sort();
+    if (files.length) dropIns.push({ dir, files });
+  }
+  return { path, dropIns };
 }
 
 function markChange(cluster: Cluster, host: string, unit: string): void {
@@ -167,9 +194,13 @@ const systemctl: CommandFn = (io) => {
         const u = UNITS[unit];
         const { pid, command } = mainPid(cluster, io.host, unit);
         const ago = timespan(cluster.now() - st.since);
+        const files = unitFiles(io.fs, unit);
         let out = `${st.active ? "●" : "○"} ${unit}.service - ${u.description}\n`;
-        out += `     Loaded: loaded (/lib/systemd/system/${unit}.service; enabled; vendor preset: enabled)\n`;
-        if (u.dropIn) out += `    Drop-In: ${u.dropIn}\n`;
+        out += `     Loaded: loaded (${files.path}; enabled; vendor preset: enabled)\n`;
+        files.dropIns.forEach((d, i) => {
+          out += `${i === 0 ? "    Drop-In: " : "             "}${d.dir}\n`;
+          out += d.files.map((f, j) => `             ${j === d.files.length - 1 ? "└─" : "├─"}${f}\n`).join("");
+        });
         if (st.active) {
           out += `     Active: active (running) since ${systemdDate(st.since)}; ${ago} ago\n`;
           out += `       Docs: ${u.docs}\n   Main PID: ${pid} (${unit})\n      Tasks: ${unit === "kubelet" ? 14 : 11}\n     Memory: ${unit === "kubelet" ? "44.1M" : "38.6M"}\n        CPU: ${unit === "kubelet" ? "2min 12.503s" : "1min 3.221s"}\n`;
@@ -189,10 +220,43 @@ const systemctl: CommandFn = (io) => {
   return code;
 };
 
+/** Where in the kubelet's source each journal message comes from (klog prints file:line). */
+const KLOG_SOURCES: [RegExp, string][] = [
+  [/^"Starting kubelet"/, "server.go:520"],
+  [/^"Shutting down kubelet"/, "kubelet.go:1748"],
+  [/^"Static pod (added|updated|removed)"/, "config.go:397"],
+  [/^"Pod deleted"/, "kubelet.go:2473"],
+  [/^"Pod was deleted and then recreated/, "status_manager.go:1012"],
+  [/^"Failed creating a mirror pod"/, "kubelet.go:1915"],
+];
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * A journal line with the klog header the real kubelet writes:
+ * `Nov 25 09:58:00 node01 kubelet[972]: I1125 09:58:00.000000     972 server.go:520] "Starting kubelet"`.
+ * Lines that already carry a header pass through.
+ */
+export function withKlogHeader(line: string, index: number): string {
+  const m = /^(\w{3}) (\d{2}) (\d{2}:\d{2}:\d{2}) (\S+) kubelet\[(\d+)\]: ([IWEF]) (.*)$/.exec(line);
+  if (!m) return line;
+  const [, mon, day, time, host, pid, sev, msg] = m;
+  const mm = String(MONTHS.indexOf(mon) + 1).padStart(2, "0");
+  const src = KLOG_SOURCES.find(([re]) => re.test(msg))?.[1] ?? "kubelet.go:2350";
+  // Microseconds are not in the engine's journal; derive stable ones from the line's position.
+  const micro = String((index * 104729 + 1597) % 1000000).padStart(6, "0");
+  return `${mon} ${day} ${time} ${host} kubelet[${pid}]: ${sev}${mm}${day} ${time}.${micro} ${pid.padStart(7)} ${src}] ${msg}`;
+}
+
+type JournalSource = { kubeletJournal?: (host: string) => readonly (string | { message?: string; line?: string })[] | undefined };
+
 function journalLines(cluster: Cluster, host: string, unit: string): string[] {
   if (unit !== "kubelet") return [];
+  // Prefer the engine's public kubeletJournal(host) when it exists; older engines expose journal() on the kubelet.
+  const viaCluster = (cluster as Cluster & JournalSource).kubeletJournal?.(host);
   const k = cluster.kubelet(host) as (ReturnType<Cluster["kubelet"]> & { journal?: () => string[] }) | undefined;
-  return k?.journal?.() ?? [];
+  const raw = viaCluster ? viaCluster.map((e) => (typeof e === "string" ? e : (e.line ?? e.message ?? ""))) : (k?.journal?.() ?? []);
+  return raw.map(withKlogHeader);
 }
 
 const journalctl: CommandFn = (io) => {
@@ -232,7 +296,7 @@ const ps: CommandFn = (io) => {
     { user: "root", pid: 588, command: "sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups" },
     ...io.cluster.processes(io.host),
     { user: "root", pid: 4711, command: "-bash" },
-    { user: "root", pid: 4790, command: "ps " + io.args.join(" ") },
+    ...(io.pipeline ?? ["ps " + io.args.join(" ")]).map((command, i) => ({ user: "root", pid: 4790 + i, command: command.startsWith("ps") ? "ps " + io.args.join(" ") : command })),
   ].sort((a, b) => a.pid - b.pid);
   const full = io.args.some((a) => /^-?[a-z]*[aux]/.test(a) || a === "-ef" || a === "-e");
   if (!full) {
@@ -241,19 +305,20 @@ const ps: CommandFn = (io) => {
   }
   if (io.args.includes("-ef")) {
     let out = "UID          PID    PPID  C STIME TTY          TIME CMD\n";
-    for (const p of procs) out += `${p.user.padEnd(8)} ${String(p.pid).padStart(7)} ${String(p.pid === 1 ? 0 : 1).padStart(7)}  0 Nov22 ${p.command.startsWith("-bash") || p.command.startsWith("ps") ? "pts/0   " : "?       "} 00:00:01 ${p.command}\n`;
+    for (const p of procs) out += `${p.user.padEnd(8)} ${String(p.pid).padStart(7)} ${String(p.pid === 1 ? 0 : 1).padStart(7)}  0 Nov22 ${p.pid >= 4711 ? "pts/0   " : "?       "} 00:00:01 ${p.command}\n`;
     io.stdout(out);
     return 0;
   }
   let out = "USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n";
   for (const p of procs) {
-    const isCp = /kube-apiserver|etcd/.test(p.command);
-    const vsz = 100000 + (p.pid * 7919) % 1500000;
-    const rss = 8000 + (p.pid * 104729) % (isCp ? 300000 : 90000);
-    const tty = p.command === "-bash" || p.command.startsWith("ps ") ? "pts/0" : "?";
-    const stat = p.command.startsWith("ps ") ? "R+" : p.command === "-bash" ? "Ss" : "Ssl";
-    const cpu = isCp ? "2.1" : p.command.includes("kubelet") ? "1.3" : "0.0";
-    const mem = ((rss / 4_000_000) * 100).toFixed(1);
+    const daemon = p.pid < 4711;
+    const isCp = daemon && /kube-apiserver|etcd/.test(p.command);
+    const vsz = daemon ? 100000 + ((p.pid * 7919) % 1500000) : p.command.startsWith("ps ") ? 7064 : 6480;
+    const rss = daemon ? 8000 + ((p.pid * 104729) % (isCp ? 300000 : 90000)) : p.command.startsWith("ps ") ? 1588 : 2304;
+    const tty = p.pid >= 4711 ? "pts/0" : "?";
+    const stat = p.command.startsWith("ps ") ? "R+" : p.command === "-bash" ? "Ss" : p.pid > 4711 ? "S+" : "Ssl";
+    const cpu = isCp ? "2.1" : daemon && p.command.includes("kubelet") ? "1.3" : "0.0";
+    const mem = daemon ? ((rss / 4_000_000) * 100).toFixed(1) : "0.0";
     out += `${p.user.padEnd(8)} ${String(p.pid).padStart(7)} ${cpu.padStart(4)} ${mem.padStart(4)} ${String(vsz).padStart(6)} ${String(rss).padStart(5)} ${tty.padEnd(8)} ${stat.padEnd(4)} ${p.pid > 4000 ? "10:00" : "Nov22"} ${(p.pid > 4000 ? "0:00" : "0:42").padStart(6)} ${p.command}\n`;
   }
   io.stdout(out);
@@ -380,6 +445,16 @@ interface EtcdView {
   get(key: string): unknown;
 }
 
+/** The etcd member as its static pod manifest configures it (name, advertised peer and client URLs). */
+function etcdMember(io: CommandIO): { id: string; name: string; peerURLs: string; clientURLs: string } {
+  const cp = io.cluster.hosts()[0];
+  const text = io.cluster.fs(cp)?.readFile("/etc/kubernetes/manifests/etcd.yaml");
+  const flag = (name: string) => (typeof text === "string" ? new RegExp(`--${name}=(\\S+)`).exec(text)?.[1] : undefined);
+  const name = flag("name") ?? cp;
+  const peerURLs = flag("initial-advertise-peer-urls") ?? "https://127.0.0.1:2380";
+  return { id: hexId(`etcd/${name}/${peerURLs}`, 16), name, peerURLs, clientURLs: flag("advertise-client-urls") ?? "https://127.0.0.1:2379" };
+}
+
 const etcdctl: CommandFn = async (io) => {
   const flags = new Map<string, string>();
   const rest: string[] = [];
@@ -433,7 +508,7 @@ const etcdctl: CommandFn = async (io) => {
         out += key + "\n";
         if (!flags.has("keys-only")) {
           const v = view.get(key);
-          out += (typeof v === "string" ? v : JSON.stringify(v)) + "\n";
+          out += etcdValueText(typeof v === "string" ? v : JSON.stringify(v)) + "\n";
         } else out += "\n";
       }
       io.stdout(out);
@@ -445,14 +520,14 @@ const etcdctl: CommandFn = async (io) => {
         return 0;
       }
       if (rest[1] === "status") {
-        io.stdout(`${endpoint}, 8e9e05c52164694d, ${ETCD_VERSION}, 4.2 MB, true, false, 3, 20314, 20314, \n`);
+        io.stdout(`${endpoint}, ${etcdMember(io).id}, ${ETCD_VERSION}, 4.2 MB, true, false, 3, 20314, 20314, \n`);
         return 0;
       }
       break;
     case "member":
       if (rest[1] === "list") {
-        const cp = io.cluster.hosts()[0];
-        io.stdout(`8e9e05c52164694d, started, ${cp}, https://192.168.1.10:2380, https://192.168.1.10:2379, false\n`);
+        const m = etcdMember(io);
+        io.stdout(`${m.id}, started, ${m.name}, ${m.peerURLs}, ${m.clientURLs}, false\n`);
         return 0;
       }
       break;
@@ -500,7 +575,12 @@ const kubeadm: CommandFn = (io) => {
   return 1;
 };
 
+/** Tools on a kubeadm host reach the cluster network as the node: NodePorts, ClusterIPs, pod IPs (no cluster DNS). */
+const nodeOrigin = (io: CommandIO): NetOrigin => ({ kind: "node", node: io.host });
+
 export const nodeTools: Record<string, CommandFn> = {
+  curl: makeCurl(nodeOrigin, NODE_CURL),
+  wget: makeGnuWget(nodeOrigin),
   systemctl,
   service: (io) => systemctl({ ...io, args: [io.args[1] ?? "status", io.args[0] ?? ""] }),
   journalctl,

@@ -33,7 +33,7 @@ function progressMeter(bytes: number): string {
   return (
     "  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n" +
     "                                 Dload  Upload   Total   Spent    Left  Speed\n" +
-    `100 ${size}  100 ${size}    0     0 ${speed}      0 --:--:-- --:--:-- --:--:-- ${speed}\n`
+    `100 ${size}  100 ${size}    0     0  ${speed}      0 --:--:-- --:--:-- --:--:-- ${speed}\n`
   );
 }
 

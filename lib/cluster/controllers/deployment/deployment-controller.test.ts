@@ -45,7 +45,7 @@ describe("Deployment controller", () => {
       "deployment.kubernetes.io/revision": "1",
     });
     expect(rs.metadata.ownerReferences).toEqual([{ apiVersion: "apps/v1", kind: "Deployment", name: "web", uid: d.metadata.uid, controller: true, blockOwnerDeletion: true }]);
-    expect(scalingEvents(api)).toEqual([`Scaled up replica set web-${hash} from 0 to 3`]);
+    expect(scalingEvents(api)).toEqual([`Scaled up replica set web-${hash} to 3 from 0`]);
     const pods = api.all("pods", "default") as Pod[];
     expect(pods).toHaveLength(3);
     expect(pods.every((p) => p.metadata.name!.startsWith(`web-${hash}-`))).toBe(true);
@@ -84,12 +84,12 @@ describe("Deployment controller", () => {
     const n = newRS.metadata.name;
     const o = old.metadata.name;
     expect(scalingEvents(api)).toEqual([
-      `Scaled up replica set ${n} from 0 to 1`,
-      `Scaled down replica set ${o} from 4 to 3`,
-      `Scaled up replica set ${n} from 1 to 2`,
-      `Scaled down replica set ${o} from 3 to 1`,
-      `Scaled up replica set ${n} from 2 to 4`,
-      `Scaled down replica set ${o} from 1 to 0`,
+      `Scaled up replica set ${n} to 1 from 0`,
+      `Scaled down replica set ${o} to 3 from 4`,
+      `Scaled up replica set ${n} to 2 from 1`,
+      `Scaled down replica set ${o} to 1 from 3`,
+      `Scaled up replica set ${n} to 4 from 2`,
+      `Scaled down replica set ${o} to 0 from 1`,
     ]);
   });
 
@@ -123,7 +123,7 @@ describe("Deployment controller", () => {
     expect(all).toHaveLength(1);
     expect(all[0].spec.replicas).toBe(5);
     expect(all[0].metadata.annotations?.["deployment.kubernetes.io/desired-replicas"]).toBe("5");
-    expect(scalingEvents(api).at(-1)).toBe(`Scaled up replica set ${all[0].metadata.name} from 2 to 5`);
+    expect(scalingEvents(api).at(-1)).toBe(`Scaled up replica set ${all[0].metadata.name} to 5 from 2`);
   });
 
   it("Recreate scales the old RS to 0 and waits for its pods to go before starting the new one", () => {

@@ -231,7 +231,7 @@ export function createDeploymentController(ctx: ComponentContext): Reconciler {
       ctx.trace({ component: COMPONENT, action: "created", message: `Deployment ${d.metadata.name} created ReplicaSet ${created.metadata.name}`, object: { kind: "ReplicaSet", namespace: created.metadata.namespace, name: created.metadata.name ?? "" } });
     }
     if (!alreadyExists && replicas > 0) {
-      event(d, "Normal", "ScalingReplicaSet", `Scaled up replica set ${created.metadata.name} from 0 to ${replicas}`);
+      event(d, "Normal", "ScalingReplicaSet", `Scaled up replica set ${created.metadata.name} to ${replicas} from 0`);
     }
     const status = clone(d.status ?? {});
     let needsUpdate = setDeploymentRevision(d, String(newRevision));
@@ -295,8 +295,8 @@ export function createDeploymentController(ctx: ComponentContext): Reconciler {
     if (!res.ok) return { scaled: false, rs };
     Object.assign(rs, clone(res.value));
     if (sizeNeedsUpdate) {
-      event(d, "Normal", "ScalingReplicaSet", `Scaled ${operation} replica set ${rs.metadata.name} from ${oldScale} to ${newScale}`);
-      ctx.trace({ component: COMPONENT, action: "scaled", message: `Scaled ${operation} replica set ${rs.metadata.name} from ${oldScale} to ${newScale}`, object: { kind: "ReplicaSet", namespace: rs.metadata.namespace, name: rs.metadata.name ?? "" } });
+      event(d, "Normal", "ScalingReplicaSet", `Scaled ${operation} replica set ${rs.metadata.name} to ${newScale} from ${oldScale}`);
+      ctx.trace({ component: COMPONENT, action: "scaled", message: `Scaled ${operation} replica set ${rs.metadata.name} to ${newScale} from ${oldScale}`, object: { kind: "ReplicaSet", namespace: rs.metadata.namespace, name: rs.metadata.name ?? "" } });
     }
     return { scaled: sizeNeedsUpdate, rs };
   }
