@@ -62,7 +62,7 @@ test("time controls: a stopped kubelet makes its node NotReady after +1 min", as
   await typeCommand(page, "kubectl get nodes");
   await expect.poll(() => terminalText(page)).toMatch(/node01\s+Ready\s/);
 
-  await time.getByRole("button", { name: "Advance cluster time 1 minute" }).click();
+  await time.getByRole("button", { name: "+1 min: advance cluster time 1 minute" }).click();
   await expect(page.getByTestId("cluster-time")).not.toHaveText(clockBefore ?? "");
   await typeCommand(page, "clear");
   await typeCommand(page, "kubectl get nodes");

@@ -6,8 +6,8 @@ import type { Speed } from "./sim-protocol";
 
 const SPEEDS: { speed: Speed; label: string; name: string }[] = [
   { speed: 0, label: "❚❚", name: "Pause cluster time" },
-  { speed: 1, label: "1x", name: "Cluster time at real speed" },
-  { speed: 10, label: "10x", name: "Cluster time ten times faster" },
+  { speed: 1, label: "1x", name: "1x: cluster time at real speed" },
+  { speed: 10, label: "10x", name: "10x: cluster time ten times faster" },
 ];
 
 /** Formats virtual epoch ms as the cluster's wall clock (UTC, like the nodes). */
@@ -49,10 +49,10 @@ export function TimeControls({ client }: { client: SimClient }) {
           {s.label}
         </button>
       ))}
-      <button type="button" className={btn} disabled={advancing} onClick={() => advance(1)} aria-label="Advance cluster time 1 minute">
+      <button type="button" className={btn} disabled={advancing} onClick={() => advance(1)} aria-label="+1 min: advance cluster time 1 minute">
         +1 min
       </button>
-      <button type="button" className={btn} disabled={advancing} onClick={() => advance(5)} aria-label="Advance cluster time 5 minutes">
+      <button type="button" className={btn} disabled={advancing} onClick={() => advance(5)} aria-label="+5 min: advance cluster time 5 minutes">
         +5 min
       </button>
     </div>

@@ -1,38 +1,7 @@
-/**
- * apimachinery duration.HumanDuration: the AGE format. `ms` is the elapsed time in milliseconds;
- * every part is truncated, never rounded.
- */
-export function humanDuration(ms: number): string {
-  const seconds = Math.trunc(ms / 1000);
-  if (seconds < -1) return "<invalid>";
-  if (seconds < 0) return "0s";
-  if (seconds < 60 * 2) return `${seconds}s`;
-  const minutes = Math.trunc(seconds / 60);
-  if (minutes < 10) {
-    const s = seconds % 60;
-    return s === 0 ? `${minutes}m` : `${minutes}m${s}s`;
-  }
-  if (minutes < 60 * 3) return `${minutes}m`;
-  const hours = Math.trunc(minutes / 60);
-  if (hours < 8) {
-    const m = minutes % 60;
-    return m === 0 ? `${hours}h` : `${hours}h${m}m`;
-  }
-  if (hours < 48) return `${hours}h`;
-  if (hours < 24 * 8) {
-    const h = hours % 24;
-    const d = Math.trunc(hours / 24);
-    return h === 0 ? `${d}d` : `${d}d${h}h`;
-  }
-  if (hours < 24 * 365 * 2) return `${Math.trunc(hours / 24)}d`;
-  if (hours < 24 * 365 * 8) {
-    const days = Math.trunc(hours / 24);
-    const dy = days % 365;
-    const y = Math.trunc(days / 365);
-    return dy === 0 ? `${y}y` : `${y}y${dy}d`;
-  }
-  return `${Math.trunc(hours / 24 / 365)}y`;
-}
+import { humanDuration } from "../printers/human-duration";
+
+// One HumanDuration for get and describe: the printers own it.
+export { humanDuration };
 
 /** translateTimestampSince: `<unknown>` for a missing timestamp, else the HumanDuration since it. */
 export function timestampSince(timestamp: string | undefined | null, now: number): string {
