@@ -74,23 +74,37 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
+const current: { sim: Sim } = { sim: undefined as unknown as Sim };
+let resetRequested = false;
+let restartLab: (() => Promise<Sim>) | undefined;
+
+async function resetIfAsked(): Promise<void> {
+  if (!resetRequested || !restartLab) return;
+  resetRequested = false;
+  current.sim = await restartLab();
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   let sim: Sim;
   if (args.lab) {
     const entry = loadLabs().find((l) => l.lab.id === args.lab);
     if (!entry) usage(`no lab with id "${args.lab}" (have: ${loadLabs().map((l) => l.lab.id).join(", ")})`);
-    sim = (await startLab(entry.template, { seed: args.seed })).sim;
+    // `lab reset` asks for a fresh start; it happens once the command that asked has finished.
+    const start = async (): Promise<Sim> => (await startLab(entry.template, { seed: args.seed, onReset: () => (resetRequested = true) })).sim;
+    restartLab = start;
+    sim = await start();
   } else {
     sim = createSim({ seed: args.seed, workers: args.nodes });
   }
+  current.sim = sim;
 
   if (args.serve) {
     await serveCli(sim.cluster, args.serve, (line) => process.stdout.write(`${line}\n`));
     return; // the server keeps the process alive until Ctrl-C
   }
 
-  if (process.stdin.isTTY && !args.json) return interactive(sim);
+  if (process.stdin.isTTY && !args.json) return interactive();
 
   // Script mode: complete inputs (a heredoc spans lines) run one after another; time moves only by the commands.
   const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
@@ -98,16 +112,17 @@ async function main() {
   let last = 0;
   for await (const line of lines) {
     const input = pending === undefined ? line : `${pending}\n${line}`;
-    if (sim.session.needsMoreInput && (await sim.session.needsMoreInput(input))) {
+    if (current.sim.session.needsMoreInput && (await current.sim.session.needsMoreInput(input))) {
       pending = input;
       continue;
     }
     pending = undefined;
     if (!input.trim()) continue;
-    last = await runOne(sim, input, args);
-    if (sim.exited) break;
+    last = await runOne(current.sim, input, args);
+    await resetIfAsked();
+    if (current.sim.exited) break;
   }
-  if (pending !== undefined) last = await runOne(sim, pending, args);
+  if (pending !== undefined) last = await runOne(current.sim, pending, args);
   process.exitCode = args.json ? 0 : last;
 }
 
@@ -123,27 +138,27 @@ async function runOne(sim: Sim, input: string, args: Args): Promise<number> {
   return sim.session.run(input, (t, s) => (s === "stdout" ? process.stdout : process.stderr).write(t));
 }
 
-async function interactive(sim: Sim) {
+async function interactive() {
   const rl = readline.createInterface({
     input: process.stdin,
     output: process.stdout,
     terminal: true,
     completer: (line: string, cb: (err: null, result: [string[], string]) => void) => {
-      void sim.session.complete!(line, line.length).then(({ from, candidates }) => cb(null, [candidates, line.slice(from)]));
+      void current.sim.session.complete!(line, line.length).then(({ from, candidates }) => cb(null, [candidates, line.slice(from)]));
     },
   });
   rl.on("SIGINT", () => {
-    sim.session.interrupt?.();
+    current.sim.session.interrupt?.();
     process.stdout.write("^C\n");
-    rl.setPrompt(sim.session.prompt());
+    rl.setPrompt(current.sim.session.prompt());
     rl.prompt();
   });
   let pending: string | undefined;
-  rl.setPrompt(sim.session.prompt());
+  rl.setPrompt(current.sim.session.prompt());
   rl.prompt();
   for await (const line of rl) {
     const input = pending === undefined ? line : `${pending}\n${line}`;
-    if (sim.session.needsMoreInput && (await sim.session.needsMoreInput(input))) {
+    if (current.sim.session.needsMoreInput && (await current.sim.session.needsMoreInput(input))) {
       pending = input;
       rl.setPrompt("> ");
       rl.prompt();
@@ -151,13 +166,14 @@ async function interactive(sim: Sim) {
     }
     pending = undefined;
     rl.pause();
-    await sim.session.run(input, (t, s) => (s === "stdout" ? process.stdout : process.stderr).write(t));
-    if (sim.exited) {
+    await current.sim.session.run(input, (t, s) => (s === "stdout" ? process.stdout : process.stderr).write(t));
+    await resetIfAsked();
+    if (current.sim.exited) {
       rl.close();
       return;
     }
     rl.resume();
-    rl.setPrompt(sim.session.prompt());
+    rl.setPrompt(current.sim.session.prompt());
     rl.prompt();
   }
 }

@@ -42,13 +42,18 @@ export class LabSetupError extends Error {
  */
 export async function startLab(
   template: LabTemplate,
-  opts: { seed?: number; resume?: LabResume } & Pick<SimOptions, "interactiveEditor" | "sleep" | "yieldToHost"> = {},
+  opts: {
+    seed?: number;
+    resume?: LabResume;
+    /** `lab reset` in the terminal asks the host to start the lab over (the host owns the session). */
+    onReset?: () => void;
+  } & Pick<SimOptions, "interactiveEditor" | "sleep" | "yieldToHost"> = {},
 ): Promise<LabRun> {
   const attempt = instantiateLab(template, opts.seed);
   const { setup } = attempt.lab;
   // The `lab` command needs the run, which needs the sim the command is registered in: tie the knot by reference.
   const ref: { run?: LabRun } = {};
-  const labCommand: CommandFn = (io) => (ref.run ? runLabCommand(ref.run, io.args, io.stdout, io.stderr) : 1);
+  const labCommand: CommandFn = (io) => (ref.run ? runLabCommand(ref.run, io.args, io.stdout, io.stderr, opts.onReset) : 1);
   const { resume } = opts;
   const sim = createSim({
     seed: attempt.seed,
@@ -120,7 +125,7 @@ async function runSetup(sim: Sim, attempt: LabAttempt): Promise<void> {
 }
 
 /** `lab status | hint | answer <question> <value> | reset`: the lab inside the terminal. */
-function runLabCommand(run: LabRun, args: string[], out: (t: string) => void, err: (t: string) => void): number {
+function runLabCommand(run: LabRun, args: string[], out: (t: string) => void, err: (t: string) => void, onReset?: () => void): number {
   const [sub, ...rest] = args;
   switch (sub) {
     case "status":
@@ -161,8 +166,13 @@ function runLabCommand(run: LabRun, args: string[], out: (t: string) => void, er
       return item.status === "passed" ? 0 : 1;
     }
     case "reset":
-      err("lab: reset is done from the lab panel (or restart `npm run sim -- --lab <id>`)\n");
-      return 1;
+      if (!onReset) {
+        err("lab: this terminal cannot reset the lab; start it again\n");
+        return 1;
+      }
+      out("Resetting the lab to its start state...\n");
+      onReset();
+      return 0;
     default:
       err(`lab: unknown subcommand "${sub}"\nUsage: lab status | lab hint | lab answer <question> <value>\n`);
       return 2;

@@ -119,11 +119,14 @@ export function LabWorkspace({ source, labId }: { source: LabSource; labId: stri
     [labId],
   );
 
-  const reset = () => {
+  const reset = useCallback(() => {
     clearLab(window.localStorage, labId);
     fresh.current = { seed };
     setAttempt((n) => n + 1);
-  };
+  }, [labId, seed]);
+
+  // `lab reset` typed in the terminal starts over like the panel's Reset button.
+  useEffect(() => client?.onResetRequest(reset), [client, reset]);
 
   const shareUrl = seed === undefined || typeof window === "undefined" ? "" : `${window.location.origin}${window.location.pathname}?seed=${seed}`;
 

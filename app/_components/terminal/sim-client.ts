@@ -28,6 +28,7 @@ export class SimClient {
   private readonly waiting = new Map<number, (m: FromWorker) => void>();
   private readonly writers = new Map<number, (text: string, stream: "stdout" | "stderr") => void>();
   private readonly changeListeners = new Set<() => void>();
+  private readonly resetListeners = new Set<() => void>();
   private readonly commandListeners = new Set<() => void>();
   private readonly clockListeners = new Set<() => void>();
   private readonly summaryListeners = new Set<(s: ClusterSummary) => void>();
@@ -77,6 +78,9 @@ export class SimClient {
           case "changed":
             for (const l of this.changeListeners) l();
             return;
+          case "reset-requested":
+            for (const l of this.resetListeners) l();
+            return;
           case "clock":
             this.setClock(m.clock);
             return;
@@ -95,6 +99,12 @@ export class SimClient {
   }
 
   /** Called after every command and whenever the cluster changed (at most a few times a second). */
+  /** `lab reset` typed in the terminal. */
+  onResetRequest(listener: () => void): () => void {
+    this.resetListeners.add(listener);
+    return () => this.resetListeners.delete(listener);
+  }
+
   onChange(listener: () => void): () => void {
     this.changeListeners.add(listener);
     return () => this.changeListeners.delete(listener);

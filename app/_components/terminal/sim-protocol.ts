@@ -70,6 +70,8 @@ export type FromWorker =
   | { type: "open-editor"; id: number; path: string; content: string; flavor: EditorFlavor }
   | { type: "lab-state-result"; id: number; state: LabState | null }
   | { type: "changed" }
+  /** `lab reset` was typed: the page starts the lab over (it owns the worker). */
+  | { type: "reset-requested" }
   | { type: "clock"; clock: ClockState }
   | { type: "advance-result"; id: number }
   | { type: "summary"; summary: ClusterSummary }

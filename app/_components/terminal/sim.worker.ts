@@ -87,7 +87,7 @@ async function startLabRun(msg: Extract<ToWorker, { type: "init" }>, resume?: Sa
   const seed = resume?.seed ?? msg.seed;
   const { lab: parsed } = instantiate(source, seed);
   const template: LabTemplate = { id: parsed.id, file: source.file, raw: source.raw, lab: parsed };
-  return startLab(template, { seed, resume, ...hostOptions });
+  return startLab(template, { seed, resume, onReset: () => post({ type: "reset-requested" }), ...hostOptions });
 }
 
 async function start(msg: Extract<ToWorker, { type: "init" }>) {
