@@ -2,7 +2,7 @@
 import type { CommandImpl } from "../command-types";
 import type { KubectlContext } from "../context";
 import { findContext, type Kubeconfig } from "../kubeconfig";
-import { formatColumns, toKubectlJson, toKubectlYaml } from "../printers/index";
+import { formatColumns, parseOutputFormat, printJsonPath, PrinterError, toKubectlJson, toKubectlYaml } from "../printers/index";
 
 function save(ctx: KubectlContext, config: Kubeconfig): string | undefined {
   const path = ctx.kubeconfig.path;
@@ -100,9 +100,13 @@ export const configViewCommand: CommandImpl = {
   run(ctx) {
     let config: Kubeconfig = ctx.kubeconfig.config;
     if (ctx.bool("minify")) {
+      // clientcmdapi.MinifyConfig's checks, in its order.
       const name = contextName(ctx);
+      if (!name) return ctx.fail("current-context must exist in order to minify");
       const c = findContext(config, name);
       if (!c) return ctx.fail(`cannot locate context ${name}`);
+      if (c.context.cluster && !config.clusters.some((x) => x.name === c.context.cluster)) return ctx.fail(`cannot locate cluster ${c.context.cluster}`);
+      if (c.context.user && !config.users.some((u) => u.name === c.context.user)) return ctx.fail(`cannot locate user ${c.context.user}`);
       config = {
         ...config,
         "current-context": name,
@@ -121,7 +125,20 @@ export const configViewCommand: CommandImpl = {
     const output = ctx.str("output") || "yaml";
     if (output === "json") ctx.out(toKubectlJson(redacted));
     else if (output === "yaml") ctx.out(toKubectlYaml(redacted));
-    else return ctx.fail(`-o ${output} is not supported by this simulator yet`);
+    else if (output.startsWith("jsonpath")) {
+      let format;
+      try {
+        format = parseOutputFormat(output);
+      } catch (e) {
+        return ctx.fail(e instanceof Error ? e.message : String(e));
+      }
+      if (format.kind !== "jsonpath") return ctx.fail(`-o ${output} is not supported by this simulator yet`);
+      try {
+        ctx.out(printJsonPath(format.template, JSON.parse(toKubectlJson(redacted)), { asJson: format.asJson, allowMissingKeys: ctx.bool("allow-missing-template-keys") }));
+      } catch (e) {
+        return ctx.fail(e instanceof PrinterError ? e.message : String(e));
+      }
+    } else return ctx.fail(`-o ${output} is not supported by this simulator yet`);
     return 0;
   },
 };

@@ -11,6 +11,7 @@ import { generateNamespace } from "../generators/namespace";
 import { generateService, type ServiceOptions } from "../generators/service";
 import { readManifests } from "../manifests";
 import { checkObjectOutputFormat, ResultPrinter } from "../output";
+import { withTypedZeroTimes } from "./typed-zero-times";
 import { fieldValidation, namespaceForItem, printWarnings, validateEnabled, withNamespace } from "../write-helpers";
 import { withLastApplied } from "./apply-merge";
 
@@ -73,7 +74,12 @@ export const createCommand: CommandImpl = {
  * Sends a generated object (or prints it for --dry-run=client) and prints the result.
  * `namespaced`: the object gets -n's namespace when -n was given (kubectl's EnforceNamespace).
  */
-export function submitGenerated(ctx: KubectlContext, gen: GeneratorResult, resource: string, opts: { namespaced: boolean; enforceNamespace: boolean }): number {
+export function submitGenerated(
+  ctx: KubectlContext,
+  gen: GeneratorResult,
+  resource: string,
+  opts: { namespaced: boolean; enforceNamespace: boolean; errorPrefix?: string },
+): number {
   if (!gen.ok) return gen.usage ? ctx.usage(gen.error) : ctx.fail(gen.error);
   const formatError = checkObjectOutputFormat(ctx.str("output"));
   if (formatError) return ctx.fail(formatError);
@@ -89,9 +95,10 @@ export function submitGenerated(ctx: KubectlContext, gen: GeneratorResult, resou
     fieldValidation: fieldValidation(ctx),
     fieldManager: ctx.str("field-manager") || "kubectl-create",
   });
-  if (!res.ok) return ctx.statusError(res.status);
+  // The typed-client generators wrap the API error's message (`failed to create deployment: ...`).
+  if (!res.ok) return opts.errorPrefix === undefined ? ctx.statusError(res.status) : ctx.fail(`${opts.errorPrefix}${res.status.message}`);
   printWarnings(ctx, res.warnings);
-  return printer.print(res.value, "created") ? 0 : 1;
+  return printer.print(withTypedZeroTimes(res.value), "created") ? 0 : 1;
 }
 
 function exactlyOneName(ctx: KubectlContext): string | number {
@@ -106,7 +113,7 @@ export const createDeploymentCommand: CommandImpl = {
     const name = exactlyOneName(ctx);
     if (typeof name === "number") return name;
     const gen = generateDeployment({ name, images: ctx.list("image"), replicas: ctx.int("replicas"), port: ctx.int("port") });
-    return submitGenerated(ctx, gen, "deployments", { namespaced: true, enforceNamespace: true });
+    return submitGenerated(ctx, gen, "deployments", { namespaced: true, enforceNamespace: true, errorPrefix: "failed to create deployment: " });
   },
 };
 
@@ -134,7 +141,7 @@ function serviceCommand(type: ServiceOptions["type"]): CommandImpl {
         nodePort: type === "NodePort" ? ctx.int("node-port") : 0,
         externalName: ctx.str("external-name"),
       });
-      return submitGenerated(ctx, gen, "services", { namespaced: true, enforceNamespace: true });
+      return submitGenerated(ctx, gen, "services", { namespaced: true, enforceNamespace: true, errorPrefix: `failed to create ${type} service: ` });
     },
   };
 }
@@ -158,7 +165,7 @@ export const createConfigMapCommand: CommandImpl = {
       `ConfigMap ${JSON.stringify(name)}`,
     );
     if (!data.ok) return ctx.fail(data.error);
-    return submitGenerated(ctx, generateConfigMap(name, data.data), "configmaps", { namespaced: true, enforceNamespace: true });
+    return submitGenerated(ctx, generateConfigMap(name, data.data), "configmaps", { namespaced: true, enforceNamespace: true, errorPrefix: "failed to create configmap: " });
   },
 };
 
@@ -176,6 +183,20 @@ export const createSecretGenericCommand: CommandImpl = {
       `Secret ${JSON.stringify(name)}`,
     );
     if (!data.ok) return ctx.fail(data.error);
-    return submitGenerated(ctx, generateSecret(name, data.data, ctx.str("type")), "secrets", { namespaced: true, enforceNamespace: true });
+    return submitGenerated(ctx, generateSecret(name, data.data, ctx.str("type")), "secrets", {
+      namespaced: true,
+      enforceNamespace: true,
+      errorPrefix: "failed to create secret ", // sic: kubectl's format has no colon here
+    });
+  },
+};
+
+export const createServiceAccountCommand: CommandImpl = {
+  support: "full",
+  run(ctx) {
+    const name = exactlyOneName(ctx);
+    if (typeof name === "number") return name;
+    const gen: GeneratorResult = { ok: true, object: { kind: "ServiceAccount", apiVersion: "v1", metadata: { name, creationTimestamp: null } as never } };
+    return submitGenerated(ctx, gen, "serviceaccounts", { namespaced: true, enforceNamespace: true, errorPrefix: "failed to create serviceaccount: " });
   },
 };

@@ -7,6 +7,7 @@ import { readManifests } from "../manifests";
 import { kindDisplayName } from "../printers/index";
 import { parseResourceArgs } from "../resources";
 import { namespaceForItem, validateEnabled } from "../write-helpers";
+import { wrapListError } from "./list-error";
 
 interface Target {
   info: ResourceInfo;
@@ -90,7 +91,7 @@ export const deleteCommand: CommandImpl = {
           labelSelector: selector || undefined,
           fieldSelector: ctx.str("field-selector") || undefined,
         });
-        if (!list.ok) return ctx.statusError(list.status);
+        if (!list.ok) return ctx.statusError(wrapListError(req.info, list.status, selector, ctx.str("field-selector")));
         for (const o of list.value.items) targets.push({ info: req.info, namespace: req.info.namespaced ? o.metadata.namespace : undefined, name: o.metadata.name ?? "" });
       }
       if (targets.length === 0) {

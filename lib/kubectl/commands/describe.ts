@@ -6,6 +6,7 @@ import { readManifests } from "../manifests";
 import { noResourcesFound } from "../printers/index";
 import { parseResourceArgs, type ResourceRequest } from "../resources";
 import { validateEnabled } from "../write-helpers";
+import { wrapListError } from "./list-error";
 
 export const describeCommand: CommandImpl = {
   support: "full",
@@ -38,7 +39,7 @@ export const describeCommand: CommandImpl = {
       const ns = req.info.namespaced ? (allNs ? undefined : ctx.namespace) : undefined;
       if (req.names.length === 0) {
         const list = client.list(req.info.resource, ns, { labelSelector: ctx.str("selector") || undefined });
-        if (!list.ok) return ctx.statusError(list.status);
+        if (!list.ok) return ctx.statusError(wrapListError(req.info, list.status, ctx.str("selector")));
         for (const o of list.value.items) items.push({ info: req.info, object: o });
         continue;
       }

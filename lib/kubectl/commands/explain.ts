@@ -1,52 +1,20 @@
 /**
- * `kubectl explain`: the resource header and top-level fields from a static table (texts as the v1.32 OpenAPI
- * serves them); deeper field paths are not simulated yet and say so.
+ * `kubectl explain TYPE[.field...]`: the resource's schema as kubectl v1.32 renders the server's OpenAPI v3
+ * (plaintext template), with field paths and --recursive.
  */
 import type { CommandImpl } from "../command-types";
 import { resolveResource } from "../resources";
-
-const META_FIELDS = `  apiVersion\t<string>
-    APIVersion defines the versioned schema of this representation of an object.
-    Servers should convert recognized schemas to the latest internal value, and
-    may reject unrecognized values. More info:
-    https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources
-
-  kind\t<string>
-    Kind is a string value representing the REST resource this object
-    represents. Servers may infer this from the endpoint the client submits
-    requests to. Cannot be updated. In CamelCase. More info:
-    https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds
-
-  metadata\t<ObjectMeta>
-    Standard object's metadata. More info:
-    https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
-`;
-
-/** Description and the spec/status lines per kind (only the common kinds). */
-const KINDS: Record<string, { description: string; rest: string }> = {
-  Pod: {
-    description: `    Pod is a collection of containers that can run on a host. This resource is
-    created by clients and scheduled onto hosts.
-`,
-    rest: `
-  spec\t<PodSpec>
-    Specification of the desired behavior of the pod. More info:
-    https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status
-
-  status\t<PodStatus>
-    Most recently observed status of the pod. This data may not be up to date.
-    Populated by the system. Read-only. More info:
-    https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status
-
-`,
-  },
-};
+import { explainDocument } from "../explain/explain-document";
+import { renderPlaintext } from "../explain/render-plaintext";
 
 export const explainCommand: CommandImpl = {
   support: "partial",
-  notes: "Top-level fields of Pod only; field paths and --recursive are not simulated yet.",
+  notes:
+    "Field types come from the simulator's schemas (fields it does not model are missing); descriptions only for the common fields. --output=plaintext-openapiv2 renders as plaintext.",
   run(ctx) {
-    if (ctx.args.length === 0) return ctx.usage("You must specify the type of resource to explain. Use \"kubectl api-resources\" for a complete list of supported resources.");
+    // v1.32 Validate returns plain errors here (not cobra usage errors): no "See 'kubectl explain -h'" line.
+    if (ctx.args.length === 0) return ctx.fail('You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.');
+    if (ctx.args.length > 1) return ctx.fail("We accept only this format: explain RESOURCE");
     const [type, ...fields] = ctx.args[0].split(".");
     const r = resolveResource(ctx.discovery(), type);
     if (!r.ok) {
@@ -54,14 +22,10 @@ export const explainCommand: CommandImpl = {
       return 1;
     }
     const info = r.info;
-    const header = `${info.group ? `GROUP:      ${info.group}\n` : ""}KIND:       ${info.kind}\nVERSION:    ${info.version}\n\n`;
-    const known = KINDS[info.kind];
-    if (fields.length > 0 || ctx.bool("recursive") || !known) {
-      ctx.out(header);
-      return ctx.fail(`explaining ${fields.length > 0 ? "field paths" : info.kind} is not supported by this simulator yet`);
-    }
-    // kubectl's template ends the field list with one more blank line.
-    ctx.out(`${header}DESCRIPTION:\n${known.description}    \nFIELDS:\n${META_FIELDS}${known.rest}\n`);
+    ctx.out(`${info.group ? `GROUP:      ${info.group}\n` : ""}KIND:       ${info.kind}\nVERSION:    ${info.version}\n\n`);
+    const result = renderPlaintext(explainDocument(info), fields, ctx.bool("recursive"));
+    if (!result.ok) return ctx.fail(`field "${result.missingField}" does not exist`);
+    ctx.out(result.text);
     return 0;
   },
 };

@@ -23,6 +23,7 @@ import {
 } from "../printers/index";
 import { parseResourceArgs, type ResourceRequest } from "../resources";
 import { validateEnabled } from "../write-helpers";
+import { wrapListError } from "./list-error";
 
 const NO_TYPE = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
 
@@ -41,7 +42,7 @@ interface Fetched {
 
 export const getCommand: CommandImpl = {
   support: "partial",
-  notes: "go-template output, --raw, --subresource and -k are not supported.",
+  notes: "go-template output, --subresource and -k are not supported; --raw serves only /healthz, /readyz and /livez.",
   async run(ctx) {
     let format: OutputFormat;
     try {
@@ -49,7 +50,15 @@ export const getCommand: CommandImpl = {
     } catch (e) {
       return ctx.fail(e instanceof PrinterError ? e.message : String(e));
     }
-    if (ctx.str("raw")) return ctx.fail("--raw is not supported by this simulator yet");
+    const raw = ctx.str("raw");
+    if (raw) {
+      // The health endpoints answer a bare `ok` (no newline); kubectl copies the body as is.
+      if (/^\/(healthz|readyz|livez)\/?$/.test(raw)) {
+        ctx.out("ok");
+        return 0;
+      }
+      return ctx.fail(`--raw ${raw} is not supported by this simulator yet (only /healthz, /readyz, /livez)`);
+    }
     if (ctx.str("subresource")) return ctx.fail("--subresource is not supported by this simulator yet");
     const allNs = ctx.bool("all-namespaces");
     const ns = allNs ? undefined : ctx.namespace;
@@ -83,7 +92,7 @@ export const getCommand: CommandImpl = {
       if (req.names.length === 0) {
         const res = client.list(req.info.resource, target, listOpts);
         if (!res.ok) {
-          errors.push(formatStatusError(res.status));
+          errors.push(formatStatusError(wrapListError(req.info, res.status, listOpts.labelSelector, listOpts.fieldSelector)));
           continue;
         }
         fetched.push({ info: req.info, objects: res.value.items, listed: true });

@@ -19,6 +19,7 @@ import {
   createServiceClusterIPCommand,
   createServiceExternalNameCommand,
   createServiceLoadBalancerCommand,
+  createServiceAccountCommand,
   createServiceNodePortCommand,
 } from "./create";
 import { deleteCommand } from "./delete";
@@ -58,6 +59,7 @@ export const COMMAND_IMPLS: Readonly<Record<string, CommandImpl>> = {
   "create-service-externalname": createServiceExternalNameCommand,
   "create-service-loadbalancer": createServiceLoadBalancerCommand,
   "create-service-nodeport": createServiceNodePortCommand,
+  "create-serviceaccount": createServiceAccountCommand,
   delete: deleteCommand,
   describe: describeCommand,
   drain: drainCommand,

@@ -7,6 +7,8 @@ import { readManifests } from "../manifests";
 import { checkObjectOutputFormat, objectRef, ResultPrinter } from "../output";
 import { parseResourceArgs } from "../resources";
 import { printWarnings, validateEnabled } from "../write-helpers";
+import { wrapListError } from "./list-error";
+import { withTypedZeroTimes } from "./typed-zero-times";
 
 interface Found {
   info: ResourceInfo;
@@ -49,7 +51,7 @@ export function resolveTargets(
       const selector = opts.allowSelector ? ctx.str("selector") : "";
       if (!(opts.allowSelector && (ctx.bool("all") || selector))) return { ok: false, code: ctx.fail("resource(s) were provided, but no name was specified") };
       const list = client.list(req.info.resource, ctx.bool("all-namespaces") ? undefined : ns, { labelSelector: selector || undefined });
-      if (!list.ok) return { ok: false, code: ctx.statusError(list.status) };
+      if (!list.ok) return { ok: false, code: ctx.statusError(wrapListError(req.info, list.status, selector)) };
       for (const o of list.value.items) found.push({ info: req.info, object: o });
       continue;
     }
@@ -271,7 +273,7 @@ export const setImageCommand: CommandImpl = {
         }
         result = res.value;
       }
-      printer.print(result, "image updated");
+      printer.print(withTypedZeroTimes(result), "image updated");
     }
     return rc;
   },

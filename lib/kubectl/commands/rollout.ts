@@ -2,6 +2,8 @@
 import type { KubeObject, ResourceInfo } from "../../cluster/index";
 import type { CommandImpl } from "../command-types";
 import type { KubectlContext } from "../context";
+import { describePodTemplate } from "../describe/pod-template";
+import { PrefixWriter } from "../describe/prefix-writer";
 import { objectRef } from "../output";
 import { parseResourceArgs } from "../resources";
 
@@ -17,6 +19,16 @@ interface DeploymentShape extends KubeObject {
 }
 
 const REVISION = "deployment.kubernetes.io/revision";
+
+/** rollback.go's annotationsToSkip: kept from the Deployment, never copied from the ReplicaSet. */
+const ROLLBACK_SKIPPED_ANNOTATIONS = new Set([
+  "kubectl.kubernetes.io/last-applied-configuration",
+  REVISION,
+  "deployment.kubernetes.io/revision-history",
+  "deployment.kubernetes.io/desired-replicas",
+  "deployment.kubernetes.io/max-replicas",
+  "deprecated.deployment.rollback.to",
+]);
 
 function targets(ctx: KubectlContext): { ok: true; items: { info: ResourceInfo; obj: KubeObject }[] } | { ok: false; code: number } {
   if (ctx.args.length === 0) return { ok: false, code: ctx.usage("required resource not specified") };
@@ -106,7 +118,7 @@ export const rolloutHistoryCommand: CommandImpl = {
       if (want > 0) {
         const rs = rss.find((r) => revisionOf(r) === want);
         if (!rs) return ctx.fail(`unable to find the specified revision`);
-        ctx.out(`${objectRef(obj)} with revision #${want}\nPod Template:\n${templateSummary(rs)}\n`);
+        ctx.out(`${objectRef(obj)} with revision #${want}\n${templateDescription(rs)}\n`);
         continue;
       }
       const rows = rss.map((rs) => [String(revisionOf(rs)), rs.metadata.annotations?.["kubernetes.io/change-cause"] ?? "<none>"]);
@@ -117,11 +129,11 @@ export const rolloutHistoryCommand: CommandImpl = {
   },
 };
 
-function templateSummary(rs: KubeObject): string {
-  const tpl = (rs.spec as { template?: { metadata?: { labels?: Record<string, string> }; spec?: { containers?: { name: string; image: string }[] } } }).template;
-  const labels = Object.entries(tpl?.metadata?.labels ?? {}).map(([k, v]) => `${k}=${v}`).join("\n\t");
-  const containers = (tpl?.spec?.containers ?? []).map((c) => `   ${c.name}:\n    Image:\t${c.image}`).join("\n");
-  return `  Labels:\t${labels}\n  Containers:\n${containers}`;
+/** history.go printTemplate: DescribePodTemplate into a plain PrefixWriter (no tabwriter, so tabs stay raw). */
+function templateDescription(rs: KubeObject): string {
+  const w = new PrefixWriter();
+  describePodTemplate((rs.spec as { template?: Record<string, unknown> }).template, w);
+  return w.raw();
 }
 
 export const rolloutUndoCommand: CommandImpl = {
@@ -144,8 +156,16 @@ export const rolloutUndoCommand: CommandImpl = {
         ctx.out(`${objectRef(obj)} skipped rollback (current template already matches revision ${revisionOf(target)})\n`);
         continue;
       }
-      const res = ctx.client().patch(info.resource, obj.metadata.namespace, obj.metadata.name ?? "", "merge", { spec: { template: tpl } });
-      if (!res.ok) return ctx.statusError(res.status);
+      // As rollback.go: the Deployment keeps its own bookkeeping annotations and takes every other annotation
+      // (kubernetes.io/change-cause included) from the ReplicaSet of the target revision.
+      const annotations: Record<string, string> = {};
+      for (const [k, v] of Object.entries(obj.metadata.annotations ?? {})) if (ROLLBACK_SKIPPED_ANNOTATIONS.has(k)) annotations[k] = v;
+      for (const [k, v] of Object.entries(target.metadata.annotations ?? {})) if (!ROLLBACK_SKIPPED_ANNOTATIONS.has(k)) annotations[k] = v;
+      const res = ctx.client().patch(info.resource, obj.metadata.namespace, obj.metadata.name ?? "", "json", [
+        { op: "replace", path: "/spec/template", value: tpl },
+        { op: "replace", path: "/metadata/annotations", value: annotations },
+      ]);
+      if (!res.ok) return ctx.fail(`failed restoring revision ${revisionOf(target)}: ${res.status.message}`);
       ctx.out(`${objectRef(obj)} rolled back\n`);
     }
     return 0;

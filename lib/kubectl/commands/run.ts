@@ -4,11 +4,12 @@ import { getDryRun } from "../dry-run";
 import { generatePod } from "../generators/pod";
 import { checkObjectOutputFormat, ResultPrinter } from "../output";
 import { fieldValidation, printWarnings } from "../write-helpers";
+import { jsonMergePatch } from "./merge-patch";
 
 export const runCommand: CommandImpl = {
   support: "partial",
   requiredFlags: ["image"],
-  notes: "Attaching (-i/-t/--attach/--rm) is not supported; --overrides is not supported.",
+  notes: "Attaching (-i/-t/--attach/--rm) is not supported; --overrides supports only --override-type=merge.",
   run(ctx) {
     const args = ctx.args;
     if (args.length === 0) return ctx.usage("NAME is required for run");
@@ -23,7 +24,8 @@ export const runCommand: CommandImpl = {
     if (dry.value !== "none" && interactive) return ctx.usage("--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)");
     if (ctx.bool("rm") && !interactive) return ctx.usage("--rm should only be used for attached containers");
     if (ctx.bool("expose") && !ctx.str("port")) return ctx.usage("--port must be set when exposing a service");
-    if (ctx.str("overrides")) return ctx.fail("--overrides is not supported by this simulator yet");
+    const overrideType = ctx.str("override-type") || "merge";
+    if (ctx.str("overrides") && overrideType !== "merge") return ctx.fail(`--override-type=${overrideType} is not supported by this simulator yet`);
     const gen = generatePod({
       name,
       image: ctx.str("image"),
@@ -45,7 +47,18 @@ export const runCommand: CommandImpl = {
     if (formatError) return ctx.fail(formatError);
     if (interactive && dry.value === "none") return ctx.fail("attaching to a container (kubectl run -i/-t/--attach) is not supported by this simulator yet");
     const printer = new ResultPrinter(ctx.str("output"), dry.value, (t) => ctx.out(t), (t) => ctx.err(t));
-    const pod = gen.object;
+    let pod = gen.object;
+    const overrides = ctx.str("overrides");
+    if (overrides) {
+      // The Overrider merges the JSON into the generated pod before anything is sent or printed.
+      let patch: unknown;
+      try {
+        patch = JSON.parse(overrides);
+      } catch {
+        return ctx.fail("Invalid JSON Patch");
+      }
+      pod = jsonMergePatch(pod as never, patch as never) as unknown as typeof pod;
+    }
     const opts = { dryRun: dry.value === "server", fieldValidation: fieldValidation(ctx), fieldManager: ctx.str("field-manager") || "kubectl-run" };
     if (ctx.bool("expose")) {
       const labels = (pod.metadata.labels ?? {}) as Record<string, string>;

@@ -5,6 +5,7 @@ import type { KubectlContext } from "../context";
 import { objectRef } from "../output";
 import { findJsonPathResults } from "../printers/jsonpath/print-jsonpath";
 import { parseResourceArgs } from "../resources";
+import { wrapListError } from "./list-error";
 
 type Condition = { kind: "delete" } | { kind: "create" } | { kind: "condition"; type: string; value: string } | { kind: "jsonpath"; path: string; value?: string };
 
@@ -68,7 +69,7 @@ export const waitCommand: CommandImpl = {
       }
       if (!ctx.bool("all") && !ctx.str("selector")) return ctx.fail("resource(s) were provided, but no name was specified");
       const list = ctx.client().list(req.info.resource, ctx.bool("all-namespaces") ? undefined : ns, { labelSelector: ctx.str("selector") || undefined });
-      if (!list.ok) return ctx.statusError(list.status);
+      if (!list.ok) return ctx.statusError(wrapListError(req.info, list.status, ctx.str("selector")));
       for (const o of list.value.items) targets.push({ info: req.info, name: o.metadata.name ?? "", uid: o.metadata.uid });
       if (list.value.items.length === 0) return ctx.fail("no matching resources found");
     }

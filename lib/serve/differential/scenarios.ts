@@ -338,8 +338,12 @@ export const SCENARIOS: Scenario[] = [
       "kubectl get svc -o wide",
       "kubectl get cm,secret,sa",
       "kubectl get pods -n dev",
-      // Last: our kubectl does not create service accounts yet, so the twins differ afterwards.
       "kubectl create sa robot",
+      "kubectl create sa robot",
+      "kubectl create sa robot2 --dry-run=client -o yaml",
+      "kubectl create secret generic s --from-literal=p=x",
+      "kubectl create cm c --from-literal=a=1",
+      `kubectl run p7 --image=nginx --overrides='{"apiVersion":"v1","spec":{"restartPolicy":"Never","nodeName":"worker-1"}}' --dry-run=client -o yaml`,
     ],
   },
   {
