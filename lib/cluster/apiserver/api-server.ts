@@ -31,6 +31,12 @@ interface Watcher {
   fields: FieldTerm[];
   listener: (event: WatchEvent) => void;
   active: boolean;
+  /** Set when the only selector is `spec.nodeName=<node>` (a kubelet's watch): a cheap pre-filter for fan-out. */
+  nodeName?: string;
+}
+
+function nodeNameOf(obj: KubeObject | undefined): string | undefined {
+  return (obj?.spec as { nodeName?: string } | undefined)?.nodeName;
 }
 
 type Result<T> = ApiResult<T> & ApiWarnings;
@@ -168,6 +174,8 @@ export class ApiServer {
       listener,
       active: true,
     };
+    const only = sel.labels.length === 0 && sel.fields.length === 1 ? sel.fields[0] : undefined;
+    if (r.resource === "pods" && only && only.field === "spec.nodeName" && !only.negate && only.value !== "") w.nodeName = only.value;
     const o = isPlainObject(opts) ? opts : {};
     const since = typeof o.resourceVersion === "string" && /^\d+$/.test(o.resourceVersion) ? Number(o.resourceVersion) : undefined;
     const replay = since !== undefined && since > 0 ? this.store.eventsSince(since) : undefined;
@@ -211,6 +219,8 @@ export class ApiServer {
   private route(w: Watcher, e: StoreEvent): void {
     if (w.resource !== e.resource) return;
     if (w.namespace !== undefined && w.namespace !== e.namespace) return;
+    // 50 kubelets each watching their own node's pods: skip the selector work for everyone else's pods.
+    if (w.nodeName !== undefined && w.nodeName !== nodeNameOf(e.object) && w.nodeName !== nodeNameOf(e.prev)) return;
     const now = this.matches(e.object, w.labels, w.fields);
     if (e.type !== "MODIFIED" || !e.prev || (w.labels.length === 0 && w.fields.length === 0)) {
       if (now) this.deliver(w, e.type, e.object);
@@ -408,15 +418,19 @@ export class ApiServer {
     if (!r) return fail(errors.notFoundResource());
     if (!r.hasStatus) return fail(errors.notFoundResource());
     if (typeof name !== "string" || name === "") return fail(errors.badRequest("resource name may not be empty"));
-    const d = this.decode(r, body, { fieldValidation: "Ignore" });
-    if (!d.ok) return d;
     const nsKey = this.nsOf(r, namespace);
-    const old = this.store.get(r.resource, nsKey, name);
+    const stored = this.store.get(r.resource, nsKey, name);
+    // A component sending the stored object back with a new status ({ ...stored, status }, what kubelets do
+    // thousands of times): everything but status was decoded when it was stored, so decode just the status.
+    const d = this.decode(r, stored && sameButStatus(body, stored) ? { apiVersion: stored.apiVersion, kind: stored.kind, metadata: stored.metadata, status: (body as KubeObject).status } : body, { fieldValidation: "Ignore" });
+    if (!d.ok) return d;
+    const old = stored;
     if (!old) return fail(errors.notFound(r, name));
     const rvIn = d.obj.metadata.resourceVersion;
     if (rvIn && rvIn !== old.metadata.resourceVersion) return fail(errors.conflict(r, name, errors.MODIFIED_CONFLICT));
-    // The status subresource changes status only (metadata and spec stay as stored).
-    const next = deepCopy(old) as KubeObject;
+    // The status subresource changes status only (metadata and spec stay as stored). Only metadata is
+    // copied: commitUpdate writes the resourceVersion into it; the rest is frozen and shared.
+    const next = { ...old, metadata: deepCopy(old.metadata) } as KubeObject;
     if (d.obj.status === undefined) delete next.status;
     else next.status = d.obj.status;
     if (r.resource === "namespaces") {
@@ -650,6 +664,16 @@ export class ApiServer {
       object: { kind: r.kind, ...(ns ? { namespace: ns } : {}), name },
     });
   }
+}
+
+/** Is `body` the stored object with (at most) a different status: every other top-level field the very same value? */
+function sameButStatus(body: unknown, stored: KubeObject): boolean {
+  if (!isPlainObject(body)) return false;
+  const b = body as Record<string, unknown>;
+  const o = stored as unknown as Record<string, unknown>;
+  for (const k of Object.keys(b)) if (k !== "status" && b[k] !== o[k]) return false;
+  for (const k of Object.keys(o)) if (k !== "status" && !(k in b)) return false;
+  return true;
 }
 
 function specOf(o: KubeObject): unknown {

@@ -6,10 +6,11 @@ import { WorkQueue } from "../runtime/work-queue";
 import { compareForDeletion } from "./util/active-pods-order";
 import { deepEqual } from "./util/clone";
 import { keyOf, splitKey } from "./util/keys";
-import { selectorMatches } from "./util/label-selector";
+import { selectorMatcher, selectorMatches } from "./util/label-selector";
 import type { Condition, Pod, ReplicaSetLike } from "./util/objects";
 import { controllerRefOf, newControllerRef } from "./util/owner";
 import { podFromTemplate } from "./util/pod-from-template";
+import { PodOwnerIndex } from "./util/pod-owner-index";
 import { isPodActive, isPodAvailable, isPodReady, podCondition } from "./util/pod-state";
 import { slowStartBatch } from "./util/slow-start";
 
@@ -36,7 +37,9 @@ export function createReplicaSetController(ctx: ComponentContext, kind: ReplicaK
     ctx.recorder.event(obj, type, reason, message, { component });
 
   client.watch(resource, undefined, { sendInitialEvents: true }, (e) => queue.add(keyOf(e.object)));
+  const podIndex = new PodOwnerIndex();
   client.watch("pods", undefined, { sendInitialEvents: true }, (e) => {
+    podIndex.apply(e);
     const pod = e.object as Pod;
     const ref = controllerRefOf(pod);
     if (ref) {
@@ -58,10 +61,9 @@ export function createReplicaSetController(ctx: ComponentContext, kind: ReplicaK
     const got = client.get(resource, namespace, name);
     if (!got.ok) return;
     const rs = got.value as ReplicaSetLike;
-    const pods = client.list("pods", namespace);
-    if (!pods.ok) return;
-
-    const owned = claimPods(rs, pods.value.items as Pod[]);
+    // Only our pods and the namespace's orphans can be claimed: the watch-kept index hands us just those,
+    // in the order a list would (pods another controller owns are skipped by ClaimPods anyway).
+    const owned = claimPods(rs, podIndex.candidates(namespace ?? "", rs.metadata.uid ?? ""));
     const active = owned.filter(isPodActive);
 
     let manageError: ManageError | undefined;
@@ -73,8 +75,9 @@ export function createReplicaSetController(ctx: ComponentContext, kind: ReplicaK
   /** ClaimPods: keep ours that still match, release ours that no longer match, adopt matching orphans. */
   function claimPods(rs: ReplicaSetLike, pods: Pod[]): Pod[] {
     const claimed: Pod[] = [];
+    const selects = selectorMatcher(rs.spec.selector);
     for (const pod of pods) {
-      const matches = selectorMatches(rs.spec.selector, pod.metadata.labels);
+      const matches = selects(pod.metadata.labels);
       const ref = controllerRefOf(pod);
       if (ref) {
         if (ref.uid !== rs.metadata.uid) continue;
@@ -173,16 +176,22 @@ export function createReplicaSetController(ctx: ComponentContext, kind: ReplicaK
   function updateStatus(rs: ReplicaSetLike, active: Pod[], _owned: Pod[], manageError: ManageError | undefined): void {
     const now = ctx.clock.now();
     const minReady = rs.spec.minReadySeconds ?? 0;
-    const templateLabels = rs.spec.template?.metadata?.labels ?? {};
+    const templateLabels = Object.entries(rs.spec.template?.metadata?.labels ?? {});
     let fullyLabeled = 0;
     let ready = 0;
     let available = 0;
     for (const p of active) {
       const labels = p.metadata.labels ?? {};
-      if (Object.entries(templateLabels).every(([k, v]) => labels[k] === v)) fullyLabeled++;
-      if (isPodReady(p)) {
+      if (templateLabels.every(([k, v]) => labels[k] === v)) fullyLabeled++;
+      // One pass over the conditions instead of isPodReady + isPodAvailable: this runs for every pod, every sync.
+      const readyCond = readyCondition(p);
+      if (readyCond?.status === "True") {
         ready++;
-        if (isPodAvailable(p, minReady, now)) available++;
+        if (minReady <= 0) available++;
+        else {
+          const since = parseTime(readyCond.lastTransitionTime);
+          if (!Number.isNaN(since) && since + minReady * 1000 <= now) available++;
+        }
       }
     }
     const status: NonNullable<ReplicaSetLike["status"]> = { replicas: active.length };
@@ -209,6 +218,13 @@ export function createReplicaSetController(ctx: ComponentContext, kind: ReplicaK
   }
 
   return { queue, reconcile };
+}
+
+function readyCondition(pod: Pod): Condition | undefined {
+  const conditions = pod.status?.conditions;
+  if (!conditions) return undefined;
+  for (const c of conditions) if (c.type === "Ready") return c;
+  return undefined;
 }
 
 /** The ReplicaFailure condition: set while creating or deleting fails, removed once a sync goes through. */

@@ -12,6 +12,9 @@ import { resourceForKind } from "../api/registry";
  */
 export class ClusterEventRecorder implements EventRecorder {
   private readonly seen = new Map<string, Map<string, string>>();
+  /** Per "ns\u0000object name", the first name suffix not yet tried in this millisecond (reset when time moves). */
+  private readonly nextNanos = new Map<string, bigint>();
+  private nextNanosAt = -1;
 
   constructor(
     private readonly client: ApiClient,
@@ -52,12 +55,21 @@ export class ClusterEventRecorder implements EventRecorder {
       cache.delete(key);
     }
     // Nanosecond timestamp in hex; bump it when two events for one object share a millisecond.
-    let nanos = BigInt(now) * 1_000_000n;
-    for (let i = 0; i < 1000; i++) {
-      const candidate = `${name}.${nanos.toString(16)}`;
-      if (!this.client.get("events", ns, candidate).ok) break;
-      nanos += 1n;
+    // A burst (500 pods created by one sync) would otherwise probe 1, 2, ... 500 taken names: start after the
+    // last one this recorder took in this millisecond, if that one is still there.
+    if (this.nextNanosAt !== now) {
+      this.nextNanos.clear();
+      this.nextNanosAt = now;
     }
+    const start = BigInt(now) * 1_000_000n;
+    const memoKey = `${ns}\u0000${name}`;
+    const memo = this.nextNanos.get(memoKey);
+    let nanos = memo !== undefined && this.client.get("events", ns, `${name}.${(memo - 1n).toString(16)}`).ok ? memo : start;
+    if (nanos - start > 1000n) nanos = start + 1000n; // past the probe limit: the same (taken) name as a full scan
+    for (; nanos - start < 1000n; nanos += 1n) {
+      if (!this.client.get("events", ns, `${name}.${nanos.toString(16)}`).ok) break;
+    }
+    this.nextNanos.set(memoKey, nanos + 1n);
     const eventName = `${name}.${nanos.toString(16)}`;
     const created = this.client.create("events", ns, {
       apiVersion: "v1",

@@ -188,7 +188,9 @@ export function createKubelet(outer: ComponentContext, opts: KubeletOptions): Ku
   }
 
   const agent = new NodeAgent(ctx, opts.node, opts.controlPlane, opts.podCIDR, opts.internalIP, images);
-  ctx.client.watch("pods", undefined, {}, onPodEvent);
+  // Only this node's pods (the real kubelet's apiserver source watches with this field selector too);
+  // a pod moved off the node still arrives, as DELETED.
+  ctx.client.watch("pods", undefined, { fieldSelector: `spec.nodeName=${nodeName}` }, onPodEvent);
   opts.fs.onChange((change: FsChange) => {
     if (!staticPodPath || (!change.path.startsWith(`${staticPodPath}/`) && change.path !== staticPodPath)) return;
     if (fsTimer) return;

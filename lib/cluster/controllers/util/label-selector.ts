@@ -36,6 +36,21 @@ export function selectorMatches(selector: LabelSelector | Record<string, string>
   return true;
 }
 
+/** selectorMatches with the selector taken apart once: for checking one selector against thousands of pods. */
+export function selectorMatcher(selector: LabelSelector | Record<string, string> | undefined): (labels: Record<string, string> | undefined) => boolean {
+  if (!selector) return () => false;
+  const expressions = isLabelSelector(selector) ? (selector.matchExpressions ?? []) : [];
+  if (expressions.length > 0) return (labels) => selectorMatches(selector, labels);
+  const entries = Object.entries(isLabelSelector(selector) ? (selector.matchLabels ?? {}) : selector);
+  // An RC-style map with no entries selects nothing; an empty LabelSelector selects everything.
+  if (entries.length === 0) return isLabelSelector(selector) ? () => true : () => false;
+  return (labels) => {
+    if (!labels) return false;
+    for (const [k, v] of entries) if (labels[k] !== v) return false;
+    return true;
+  };
+}
+
 /** True when the selector is a metav1.LabelSelector rather than an RC-style map. */
 export function isLabelSelector(selector: LabelSelector | Record<string, string>): selector is LabelSelector {
   return typeof (selector as LabelSelector).matchLabels === "object" || Array.isArray((selector as LabelSelector).matchExpressions) || Object.keys(selector).length === 0;
