@@ -9,6 +9,7 @@ import { SeededRandom } from "./runtime/random";
 import { SimLoop } from "./runtime/sim-loop";
 import { Store } from "./apiserver/store";
 import { ApiServer } from "./apiserver/api-server";
+import { startEventTtl } from "./events/event-ttl";
 import { ClusterEventRecorder } from "./events/event-recorder";
 import { createVirtualFs, type VirtualFs } from "./hosts/virtual-fs";
 import { startControllers } from "./controllers";
@@ -120,6 +121,9 @@ function build(opts: ClusterOptions, restore?: SnapshotData): Built {
       recorder: new ClusterEventRecorder(client, clock),
     };
   };
+
+  // etcd's leases on Events: not a controller, so it runs whatever state the control-plane pods are in.
+  startEventTtl(contextFor("kube-apiserver"));
 
   const kubelets = new Map<string, Kubelet>();
   const controlPlaneHost = hosts.find((h) => h.controlPlane)?.config.name ?? "";

@@ -12,44 +12,76 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
  * while functions, symbols, bigints, non-finite numbers, class instances and cycles are refused, so a
  * bad body becomes a BadRequest instead of an exception deep in the server.
  */
-export function toJson(value: unknown, seen: Set<unknown> = new Set()): { ok: true; value: Json } | { ok: false; error: string } {
-  if (value === null) return { ok: true, value: null };
+export function toJson(value: unknown): { ok: true; value: Json } | { ok: false; error: string } {
+  try {
+    return { ok: true, value: copyJson(value, []) };
+  } catch (e) {
+    if (e instanceof NotJson) return { ok: false, error: e.message };
+    throw e;
+  }
+}
+
+class NotJson extends Error {}
+
+/** toJson's walk: returns the copy, throws NotJson on the first bad member; `ancestors` spots cycles. */
+function copyJson(value: unknown, ancestors: unknown[]): Json {
+  if (value === null) return null;
   switch (typeof value) {
     case "string":
     case "boolean":
-      return { ok: true, value };
+      return value;
     case "number":
-      return Number.isFinite(value) ? { ok: true, value } : { ok: false, error: `unsupported value: ${String(value)}` };
+      if (!Number.isFinite(value)) throw new NotJson(`unsupported value: ${String(value)}`);
+      return value;
     case "object": {
-      if (seen.has(value)) return { ok: false, error: "unsupported value: encountered a cycle" };
-      seen.add(value);
-      try {
-        if (Array.isArray(value)) {
-          const out: Json[] = [];
-          for (const item of value) {
-            const r = toJson(item === undefined ? null : item, seen);
-            if (!r.ok) return r;
-            out.push(r.value);
-          }
-          return { ok: true, value: out };
-        }
-        if (!isPlainObject(value)) return { ok: false, error: "unsupported type: not a JSON object" };
-        const out: { [key: string]: Json } = {};
+      if (ancestors.includes(value)) throw new NotJson("unsupported value: encountered a cycle");
+      ancestors.push(value);
+      let out: Json;
+      if (Array.isArray(value)) {
+        const arr: Json[] = new Array(value.length);
+        for (let i = 0; i < value.length; i++) arr[i] = copyJson(value[i] === undefined ? null : value[i], ancestors);
+        out = arr;
+      } else {
+        if (!isPlainObject(value)) throw new NotJson("unsupported type: not a JSON object");
+        const obj: { [key: string]: Json } = {};
         for (const key of Object.keys(value)) {
           const member = value[key];
           if (member === undefined) continue;
-          const r = toJson(member, seen);
-          if (!r.ok) return r;
-          out[key] = r.value;
+          obj[key] = copyJson(member, ancestors);
         }
-        return { ok: true, value: out };
-      } finally {
-        seen.delete(value);
+        out = obj;
       }
+      ancestors.pop();
+      return out;
     }
     default:
-      return { ok: false, error: `unsupported type: ${typeof value}` };
+      throw new NotJson(`unsupported type: ${typeof value}`);
   }
+}
+
+/**
+ * An upper bound of JSON.stringify(value).length that allocates nothing (every string char counted as its
+ * longest escape): when it is under a limit, the exact length is too, and the body need not be serialized.
+ */
+export function jsonLengthUpperBound(value: Json): number {
+  if (value === null) return 4;
+  switch (typeof value) {
+    case "string":
+      return 2 + 6 * value.length;
+    case "boolean":
+      return 5;
+    case "number":
+      return 24;
+    default:
+      break;
+  }
+  let n = 2;
+  if (Array.isArray(value)) {
+    for (const v of value) n += 1 + jsonLengthUpperBound(v);
+    return n;
+  }
+  for (const k in value) n += 4 + 6 * k.length + jsonLengthUpperBound(value[k]);
+  return n;
 }
 
 /** Deep copy of a JSON value (stored objects are frozen; copy one before changing it). */

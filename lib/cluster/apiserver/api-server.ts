@@ -5,7 +5,7 @@ import { rfc3339 } from "../runtime/clock";
 import type { SeededRandom } from "../runtime/random";
 import type { TraceEntry } from "../runtime/component-context";
 import { apiVersionOf, discoveryList, resourceDef, type ResourceDef } from "../api/registry";
-import { deepCopy, isPlainObject, jsonEqual, toJson } from "../api/object-util";
+import { deepCopy, isPlainObject, jsonEqual, jsonLengthUpperBound, toJson } from "../api/object-util";
 import * as errors from "../api/status";
 import { parseLabelSelector, matchesRequirements, type Requirement, requirementsOf, formatRequirements } from "../api/selectors/label-selector";
 import { parseFieldSelector, matchesFields, type FieldTerm } from "../api/selectors/field-selector";
@@ -62,7 +62,8 @@ export class ApiServer {
   private readonly clock: Clock;
   private readonly random: SeededRandom;
   private readonly traceFn: ApiServerEnv["trace"];
-  private readonly watchers: Watcher[] = [];
+  /** Watchers per resource; each array is replaced, never changed, so a dispatch can walk it while watches come and go. */
+  private readonly watchers = new Map<string, readonly Watcher[]>();
   private readonly pending: StoreEvent[] = [];
   private dispatching = false;
   readonly services: ServiceAllocator;
@@ -186,11 +187,11 @@ export class ApiServer {
     } else if (replay) {
       for (const e of replay) this.route(w, e);
     }
-    this.watchers.push(w);
+    this.watchers.set(w.resource, [...(this.watchers.get(w.resource) ?? []), w]);
     return () => {
       w.active = false;
-      const i = this.watchers.indexOf(w);
-      if (i >= 0) this.watchers.splice(i, 1);
+      const rest = (this.watchers.get(w.resource) ?? []).filter((x) => x !== w);
+      this.watchers.set(w.resource, rest);
     };
   }
 
@@ -201,7 +202,7 @@ export class ApiServer {
     try {
       while (this.pending.length > 0) {
         const next = this.pending.shift()!;
-        for (const w of this.watchers.slice()) if (w.active) this.route(w, next);
+        for (const w of this.watchers.get(next.resource) ?? []) if (w.active) this.route(w, next);
         for (const l of [...this.changeListeners]) {
           try {
             l();
@@ -223,7 +224,7 @@ export class ApiServer {
     if (w.nodeName !== undefined && w.nodeName !== nodeNameOf(e.object) && w.nodeName !== nodeNameOf(e.prev)) return;
     const now = this.matches(e.object, w.labels, w.fields);
     if (e.type !== "MODIFIED" || !e.prev || (w.labels.length === 0 && w.fields.length === 0)) {
-      if (now) this.deliver(w, e.type, e.object);
+      if (now) this.deliverEvent(w, (e.shared ??= Object.freeze({ type: e.type, object: e.object })));
       return;
     }
     const before = this.matches(e.prev, w.labels, w.fields);
@@ -233,8 +234,12 @@ export class ApiServer {
   }
 
   private deliver(w: Watcher, type: WatchEventType, object: KubeObject): void {
+    this.deliverEvent(w, { type, object });
+  }
+
+  private deliverEvent(w: Watcher, event: WatchEvent): void {
     try {
-      w.listener({ type, object });
+      w.listener(event);
     } catch (err) {
       this.listenerErrors.push(err);
       this.traceFn({ component: "kube-apiserver", action: "error", message: `watch listener failed: ${err instanceof Error ? err.message : String(err)}` });
@@ -422,15 +427,16 @@ export class ApiServer {
     const stored = this.store.get(r.resource, nsKey, name);
     // A component sending the stored object back with a new status ({ ...stored, status }, what kubelets do
     // thousands of times): everything but status was decoded when it was stored, so decode just the status.
-    const d = this.decode(r, stored && sameButStatus(body, stored) ? { apiVersion: stored.apiVersion, kind: stored.kind, metadata: stored.metadata, status: (body as KubeObject).status } : body, { fieldValidation: "Ignore" });
+    const echo = !!stored && sameButStatus(body, stored);
+    const d = this.decode(r, echo ? { apiVersion: stored.apiVersion, kind: stored.kind, metadata: {}, status: (body as KubeObject).status } : body, { fieldValidation: "Ignore" });
     if (!d.ok) return d;
     const old = stored;
     if (!old) return fail(errors.notFound(r, name));
-    const rvIn = d.obj.metadata.resourceVersion;
+    const rvIn = echo ? undefined : d.obj.metadata.resourceVersion;
     if (rvIn && rvIn !== old.metadata.resourceVersion) return fail(errors.conflict(r, name, errors.MODIFIED_CONFLICT));
-    // The status subresource changes status only (metadata and spec stay as stored). Only metadata is
-    // copied: commitUpdate writes the resourceVersion into it; the rest is frozen and shared.
-    const next = { ...old, metadata: deepCopy(old.metadata) } as KubeObject;
+    // The status subresource changes status only (metadata and spec stay as stored). Only the top of metadata
+    // is copied: commitUpdate writes the resourceVersion into it; everything below is frozen and shared.
+    const next = { ...old, metadata: { ...old.metadata } } as KubeObject;
     if (d.obj.status === undefined) delete next.status;
     else next.status = d.obj.status;
     if (r.resource === "namespaces") {
@@ -619,13 +625,11 @@ export class ApiServer {
     if (spec.nodeName) {
       return fail(errors.conflict(bindingRes, podName, `pod ${podName} is already assigned to node "${spec.nodeName}"`));
     }
-    const next = deepCopy(old) as KubeObject;
-    (next.spec as Record<string, unknown>).nodeName = nodeName;
-    const status = (next.status ?? {}) as { conditions?: Record<string, unknown>[] };
-    const conditions = (status.conditions ?? []).filter((c) => c.type !== "PodScheduled");
+    // Copy only what changes (the stored parts below are frozen and shared): binding is one write per pod.
+    const oldStatus = (old.status ?? {}) as { conditions?: Record<string, unknown>[] };
+    const conditions = (oldStatus.conditions ?? []).filter((c) => c.type !== "PodScheduled");
     conditions.push({ type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: rfc3339(this.clock.now()) });
-    status.conditions = conditions;
-    next.status = status;
+    const next = { ...old, metadata: { ...old.metadata }, spec: { ...(old.spec as object), nodeName }, status: { ...oldStatus, conditions } } as KubeObject;
     return this.commitUpdate(actor, r, nsKey, next, "bound");
   }
 
@@ -643,7 +647,8 @@ export class ApiServer {
     }
     const j = toJson(body);
     if (!j.ok) return fail(errors.badRequest(`${r.kind} in version "${r.version}" cannot be handled as a ${r.kind}: json: ${j.error}`));
-    const size = JSON.stringify(j.value).length;
+    // Serializing every body just to measure it is what most writes would pay for; only a big one is measured.
+    const size = jsonLengthUpperBound(j.value) <= ETCD_LIMIT ? 0 : JSON.stringify(j.value).length;
     if (size > BODY_LIMIT) return fail(errors.tooLarge(BODY_LIMIT));
     if (size > ETCD_LIMIT) return fail(errors.etcdTooLarge());
     const mode = opts.fieldValidation === "Warn" || opts.fieldValidation === "Ignore" ? opts.fieldValidation : "Strict";

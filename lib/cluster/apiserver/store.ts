@@ -1,4 +1,4 @@
-import type { KubeObject, WatchEventType } from "../api/types";
+import type { KubeObject, WatchEvent, WatchEventType } from "../api/types";
 import { RESOURCES, resourceDef } from "../api/registry";
 import { deepFreeze } from "../api/object-util";
 
@@ -12,10 +12,12 @@ export interface StoreEvent {
   object: KubeObject;
   /** The state before a MODIFIED change (watchers with selectors need it to send ADDED/DELETED on a move). */
   prev?: KubeObject;
+  /** The watch event every watcher that sees this change as it is receives (one frozen object, not one per watcher). */
+  shared?: Readonly<WatchEvent>;
 }
 
 /** How many past changes a watch may resume from (etcd keeps ~5 minutes; we keep a count). */
-const HISTORY = 20_000;
+const HISTORY = 5_000;
 
 /**
  * The etcd of the simulated cluster: frozen objects indexed by resource, then namespace, then name, plus
@@ -185,9 +187,28 @@ export class Store {
     for (const key of [resource, `${resource}\u0000${namespace}`]) {
       const arr = this.sorted.get(key);
       if (!arr) continue;
-      const i = arr.indexOf(old);
+      const i = sortedIndexOf(arr, old);
       if (i >= 0) arr[i] = obj;
       else this.sorted.delete(key);
     }
   }
+}
+
+/** Where `obj` sits in a cached list (ordered by namespace, then name), by binary search; -1 when absent. */
+function sortedIndexOf(arr: readonly KubeObject[], obj: KubeObject): number {
+  const ns = obj.metadata.namespace ?? "";
+  const name = obj.metadata.name ?? "";
+  let lo = 0;
+  let hi = arr.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const m = arr[mid];
+    const mns = m.metadata.namespace ?? "";
+    const mname = m.metadata.name ?? "";
+    if (m === obj) return mid;
+    if (mns < ns || (mns === ns && mname < name)) lo = mid + 1;
+    else if (mns > ns || mname > name) hi = mid - 1;
+    else return arr.indexOf(obj);
+  }
+  return -1;
 }

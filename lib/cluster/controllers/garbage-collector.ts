@@ -44,6 +44,19 @@ export function createGarbageCollector(ctx: ComponentContext): Reconciler {
       const uid = meta.uid;
       if (!uid) return;
       const prev = graph.get(uid);
+      const owners = meta.ownerReferences ?? [];
+      // Most events are status writes: same owners (often the very same stored array), nothing to relink.
+      const ownersChanged = !prev || (prev.owners !== owners && JSON.stringify(prev.owners) !== JSON.stringify(owners));
+      if (e.type !== "DELETED" && prev && !ownersChanged) {
+        const deleting = !!meta.deletionTimestamp;
+        const wasDeleting = prev.deleting;
+        prev.owners = owners;
+        prev.deleting = deleting;
+        prev.finalizers = meta.finalizers ?? [];
+        if (owners.length && wasDeleting !== deleting) queue.add(uid);
+        if (deleting && (prev.finalizers.includes(FOREGROUND) || prev.finalizers.includes(ORPHAN))) queue.add(uid);
+        return;
+      }
       for (const r of prev?.owners ?? []) unlink(r.uid, uid);
       if (e.type === "DELETED") {
         graph.delete(uid);
@@ -56,13 +69,12 @@ export function createGarbageCollector(ctx: ComponentContext): Reconciler {
         info,
         namespace: meta.namespace,
         name: meta.name ?? "",
-        owners: meta.ownerReferences ?? [],
+        owners,
         deleting: !!meta.deletionTimestamp,
         finalizers: meta.finalizers ?? [],
       };
       graph.set(uid, node);
       for (const r of node.owners) link(r.uid, uid);
-      const ownersChanged = !prev || JSON.stringify(prev.owners) !== JSON.stringify(node.owners);
       if (node.owners.length && (ownersChanged || prev?.deleting !== node.deleting)) queue.add(uid);
       if (node.deleting && (node.finalizers.includes(FOREGROUND) || node.finalizers.includes(ORPHAN))) queue.add(uid);
       if (ownersChanged) for (const r of prev?.owners ?? []) if (graph.get(r.uid)?.deleting) queue.add(r.uid);

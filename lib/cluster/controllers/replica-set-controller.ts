@@ -10,7 +10,8 @@ import { selectorMatcher, selectorMatches } from "./util/label-selector";
 import type { Condition, Pod, ReplicaSetLike } from "./util/objects";
 import { controllerRefOf, newControllerRef } from "./util/owner";
 import { podFromTemplate } from "./util/pod-from-template";
-import { PodOwnerIndex } from "./util/pod-owner-index";
+import { PodEntry, PodOwnerIndex } from "./util/pod-owner-index";
+import { fullyLabeled, selectedBy } from "./util/pod-facts";
 import { isPodActive, isPodAvailable, isPodReady, podCondition } from "./util/pod-state";
 import { slowStartBatch } from "./util/slow-start";
 
@@ -63,26 +64,30 @@ export function createReplicaSetController(ctx: ComponentContext, kind: ReplicaK
     const rs = got.value as ReplicaSetLike;
     // Only our pods and the namespace's orphans can be claimed: the watch-kept index hands us just those,
     // in the order a list would (pods another controller owns are skipped by ClaimPods anyway).
-    const owned = claimPods(rs, podIndex.candidates(namespace ?? "", rs.metadata.uid ?? ""));
-    const active = owned.filter(isPodActive);
+    const active = claimActivePods(rs, podIndex.candidateEntries(namespace ?? "", rs.metadata.uid ?? ""));
 
     let manageError: ManageError | undefined;
-    if (!rs.metadata.deletionTimestamp) manageError = manageReplicas(active, rs);
+    if (!rs.metadata.deletionTimestamp) manageError = manageReplicas(active.map((e) => e.pod), rs);
 
-    updateStatus(rs, active, owned, manageError);
+    updateStatus(rs, active, manageError);
   }
 
-  /** ClaimPods: keep ours that still match, release ours that no longer match, adopt matching orphans. */
-  function claimPods(rs: ReplicaSetLike, pods: Pod[]): Pod[] {
-    const claimed: Pod[] = [];
+  /**
+   * ClaimPods (keep ours that still match, release ours that no longer match, adopt matching orphans), then
+   * FilterActivePods on what was claimed.
+   */
+  function claimActivePods(rs: ReplicaSetLike, entries: readonly PodEntry[]): PodEntry[] {
+    const active: PodEntry[] = [];
     const selects = selectorMatcher(rs.spec.selector);
-    for (const pod of pods) {
-      const matches = selects(pod.metadata.labels);
-      const ref = controllerRefOf(pod);
+    for (const entry of entries) {
+      const pod = entry.pod;
+      const f = entry.facts;
+      const matches = selectedBy(pod, f, rs.spec.selector, selects);
+      const ref = f.ref;
       if (ref) {
         if (ref.uid !== rs.metadata.uid) continue;
         if (matches) {
-          claimed.push(pod);
+          if (f.active) active.push(entry);
           continue;
         }
         if (pod.metadata.deletionTimestamp || rs.metadata.deletionTimestamp) continue;
@@ -91,9 +96,9 @@ export function createReplicaSetController(ctx: ComponentContext, kind: ReplicaK
       }
       if (!matches || pod.metadata.deletionTimestamp || rs.metadata.deletionTimestamp) continue;
       const adopted = adopt(rs, pod);
-      if (adopted) claimed.push(adopted);
+      if (adopted && isPodActive(adopted)) active.push(new PodEntry(adopted));
     }
-    return claimed;
+    return active;
   }
 
   function adopt(rs: ReplicaSetLike, pod: Pod): Pod | undefined {
@@ -173,29 +178,23 @@ export function createReplicaSetController(ctx: ComponentContext, kind: ReplicaK
     return [...active].sort((a, b) => compareForDeletion(a, b, rank, now)).slice(0, count);
   }
 
-  function updateStatus(rs: ReplicaSetLike, active: Pod[], _owned: Pod[], manageError: ManageError | undefined): void {
+  function updateStatus(rs: ReplicaSetLike, active: readonly PodEntry[], manageError: ManageError | undefined): void {
     const now = ctx.clock.now();
     const minReady = rs.spec.minReadySeconds ?? 0;
-    const templateLabels = Object.entries(rs.spec.template?.metadata?.labels ?? {});
-    let fullyLabeled = 0;
+    const templateLabels = rs.spec.template?.metadata?.labels;
+    let fullyLabeledCount = 0;
     let ready = 0;
     let available = 0;
-    for (const p of active) {
-      const labels = p.metadata.labels ?? {};
-      if (templateLabels.every(([k, v]) => labels[k] === v)) fullyLabeled++;
-      // One pass over the conditions instead of isPodReady + isPodAvailable: this runs for every pod, every sync.
-      const readyCond = readyCondition(p);
-      if (readyCond?.status === "True") {
+    for (const { pod, facts: f } of active) {
+      if (fullyLabeled(pod, f, templateLabels)) fullyLabeledCount++;
+      if (f.ready) {
         ready++;
         if (minReady <= 0) available++;
-        else {
-          const since = parseTime(readyCond.lastTransitionTime);
-          if (!Number.isNaN(since) && since + minReady * 1000 <= now) available++;
-        }
+        else if (!Number.isNaN(f.readySince) && f.readySince + minReady * 1000 <= now) available++;
       }
     }
     const status: NonNullable<ReplicaSetLike["status"]> = { replicas: active.length };
-    if (fullyLabeled) status.fullyLabeledReplicas = fullyLabeled;
+    if (fullyLabeledCount) status.fullyLabeledReplicas = fullyLabeledCount;
     if (ready) status.readyReplicas = ready;
     if (available) status.availableReplicas = available;
     if (rs.metadata.generation) status.observedGeneration = rs.metadata.generation;
@@ -209,7 +208,7 @@ export function createReplicaSetController(ctx: ComponentContext, kind: ReplicaK
     // Pods become available minReadySeconds after they turn ready: look again then.
     if (minReady > 0 && ready !== available) {
       let next = Number.POSITIVE_INFINITY;
-      for (const p of active) {
+      for (const { pod: p } of active) {
         if (!isPodReady(p) || isPodAvailable(p, minReady, now)) continue;
         next = Math.min(next, parseTime(podCondition(p, "Ready")?.lastTransitionTime) + minReady * 1000);
       }
@@ -218,13 +217,6 @@ export function createReplicaSetController(ctx: ComponentContext, kind: ReplicaK
   }
 
   return { queue, reconcile };
-}
-
-function readyCondition(pod: Pod): Condition | undefined {
-  const conditions = pod.status?.conditions;
-  if (!conditions) return undefined;
-  for (const c of conditions) if (c.type === "Ready") return c;
-  return undefined;
 }
 
 /** The ReplicaFailure condition: set while creating or deleting fails, removed once a sync goes through. */

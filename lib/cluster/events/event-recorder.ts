@@ -4,25 +4,33 @@ import type { Clock } from "../runtime/clock";
 import { rfc3339 } from "../runtime/clock";
 import type { EventRecorder, EventType } from "../runtime/component-context";
 import { resourceForKind } from "../api/registry";
+import { EventCorrelator, eventKey, type EventFacts } from "./event-correlator";
 
 /**
- * client-go's legacy event recorder: one core/v1 Event per (object, type, reason, message, source, fieldPath),
- * a repeat bumps count and lastTimestamp instead of making a new Event. Event names are
- * "<object>.<unix nanoseconds in hex>", as the real recorder makes them.
+ * client-go's legacy event recorder with its EventCorrelator: one core/v1 Event per (object, type, reason,
+ * message, source, fieldPath); a repeat bumps count and lastTimestamp instead of making a new Event; similar
+ * events are combined and spam is dropped (event-correlator.ts). Event names are "<object>.<unix nanoseconds
+ * in hex>", as the real recorder makes them.
  */
 export class ClusterEventRecorder implements EventRecorder {
-  private readonly seen = new Map<string, Map<string, string>>();
-  /** Per "ns\u0000object name", the first name suffix not yet tried in this millisecond (reset when time moves). */
-  private readonly nextNanos = new Map<string, bigint>();
+  private readonly correlator = new EventCorrelator();
+  /** Per "ns\u0000object name", the first nanosecond offset not yet tried in this millisecond (reset when time moves). */
+  private readonly nextNanos = new Map<string, number>();
   private nextNanosAt = -1;
 
   constructor(
     private readonly client: ApiClient,
     private readonly clock: Clock,
   ) {
-    // Seed from what is stored now (a restored cluster's events), while there are few to read.
+    // Seed from what is stored now (a restored cluster's events), while there are few to read: a repeat after a
+    // restore still bumps the stored Event, as a restarted component's first patch would find it.
     const existing = client.list("events", undefined);
-    if (existing.ok) for (const e of existing.value.items) this.cacheFor(e.metadata.namespace ?? "default").set(aggregationKeyOf(e), e.metadata.name!);
+    if (!existing.ok) return;
+    for (const e of existing.value.items) {
+      const ev = e as unknown as StoredEvent;
+      const facts = factsOf(ev);
+      if (facts) this.correlator.stored(eventKey(facts), e.metadata.name ?? "", Number(ev.count ?? 1), ev.firstTimestamp ?? "");
+    }
   }
 
   event(involved: KubeObject, type: EventType, reason: string, message: string, source: { component: string; host?: string }, fieldPath?: string): void {
@@ -40,66 +48,108 @@ export class ClusterEventRecorder implements EventRecorder {
       ...(involved.metadata.resourceVersion ? { resourceVersion: involved.metadata.resourceVersion } : {}),
       ...(fieldPath ? { fieldPath } : {}),
     };
-    // Find an identical earlier event (aggregation key of the EventCorrelator's logger). The correlator keeps
-    // its own cache instead of asking the server: a list per event would make big scale-ups quadratic.
-    const key = [involvedObject.uid, involved.kind, fieldPath ?? "", type, reason, message, source.component, source.host ?? ""].join("\u0000");
-    const cache = this.cacheFor(ns);
-    const known = cache.get(key);
-    if (known !== undefined) {
-      const same = this.client.get("events", ns, known);
-      if (same.ok) {
-        const count = Number((same.value as Record<string, unknown>).count ?? 1) + 1;
-        this.client.patch("events", ns, known, "merge", { count, lastTimestamp: ts });
+    const facts: EventFacts = {
+      component: source.component,
+      host: source.host ?? "",
+      kind: involved.kind,
+      namespace: involvedObject.namespace ?? "",
+      name,
+      uid: involvedObject.uid,
+      apiVersion: involved.apiVersion,
+      fieldPath: fieldPath ?? "",
+      type,
+      reason,
+      message,
+    };
+    const c = this.correlator.correlate(facts, now, ts);
+    if (!c) return;
+    if (c.count > 1 && c.name) {
+      const patched = this.client.patch("events", ns, c.name, "merge", { count: c.count, lastTimestamp: ts, message: c.message });
+      if (patched.ok) {
+        this.correlator.stored(c.key, c.name, c.count, c.firstTimestamp ?? ts);
         return;
       }
-      cache.delete(key);
+      // Gone (its hour in etcd ran out): created again under the same name with the count so far.
     }
-    // Nanosecond timestamp in hex; bump it when two events for one object share a millisecond.
-    // A burst (500 pods created by one sync) would otherwise probe 1, 2, ... 500 taken names: start after the
-    // last one this recorder took in this millisecond, if that one is still there.
-    if (this.nextNanosAt !== now) {
-      this.nextNanos.clear();
-      this.nextNanosAt = now;
-    }
-    const start = BigInt(now) * 1_000_000n;
-    const memoKey = `${ns}\u0000${name}`;
-    const memo = this.nextNanos.get(memoKey);
-    let nanos = memo !== undefined && this.client.get("events", ns, `${name}.${(memo - 1n).toString(16)}`).ok ? memo : start;
-    if (nanos - start > 1000n) nanos = start + 1000n; // past the probe limit: the same (taken) name as a full scan
-    for (; nanos - start < 1000n; nanos += 1n) {
-      if (!this.client.get("events", ns, `${name}.${nanos.toString(16)}`).ok) break;
-    }
-    this.nextNanos.set(memoKey, nanos + 1n);
-    const eventName = `${name}.${nanos.toString(16)}`;
+    const eventName = c.name ?? this.freshName(ns, name, now);
     const created = this.client.create("events", ns, {
       apiVersion: "v1",
       kind: "Event",
       metadata: { name: eventName, namespace: ns },
       involvedObject,
       reason,
-      message,
+      message: c.message,
       source: { component: source.component, ...(source.host ? { host: source.host } : {}) },
-      firstTimestamp: ts,
+      firstTimestamp: c.firstTimestamp ?? ts,
       lastTimestamp: ts,
-      count: 1,
+      count: c.count,
       type,
       eventTime: null,
       reportingComponent: source.component,
       reportingInstance: source.host ?? "",
     });
-    if (created.ok) cache.set(key, eventName);
+    if (created.ok) this.correlator.stored(c.key, eventName, c.count, c.firstTimestamp ?? ts);
   }
 
-  /** Aggregation keys -> Event names of one namespace. */
-  private cacheFor(ns: string): Map<string, string> {
-    let cache = this.seen.get(ns);
-    if (!cache) this.seen.set(ns, (cache = new Map()));
-    return cache;
+  /**
+   * "<object>.<nanoseconds in hex>": the virtual clock moves in milliseconds, so events for one object in one
+   * millisecond take the next nanoseconds. A burst (500 pods created by one sync) continues after the last
+   * suffix taken in this millisecond instead of probing every taken name again.
+   */
+  private freshName(ns: string, name: string, now: number): string {
+    if (this.nextNanosAt !== now) {
+      this.nextNanos.clear();
+      this.nextNanosAt = now;
+    }
+    const memoKey = `${ns}\u0000${name}`;
+    let offset = this.nextNanos.get(memoKey) ?? 0;
+    while (this.client.get("events", ns, `${name}.${nanosHex(now, offset)}`).ok) offset++;
+    this.nextNanos.set(memoKey, offset + 1);
+    return `${name}.${nanosHex(now, offset)}`;
   }
 }
 
-/** The aggregation key of a stored Event, as event() builds it. */
-function aggregationKeyOf(e: KubeObject): string {
-  const ev = e as unknown as Record<string, any>;
-  return [ev.involvedObject?.uid, ev.involvedObject?.kind, ev.involvedObject?.fieldPath ?? "", ev.type, ev.reason, ev.message, ev.source?.component, ev.source?.host ?? ""].join("\u0000");
+interface StoredEvent {
+  involvedObject?: { kind?: string; namespace?: string; name?: string; uid?: string; apiVersion?: string; fieldPath?: string };
+  source?: { component?: string; host?: string };
+  type?: string;
+  reason?: string;
+  message?: string;
+  count?: number;
+  firstTimestamp?: string;
+}
+
+/** The correlator's view of a stored Event (combined events are keyed by their original message's group). */
+function factsOf(ev: StoredEvent): EventFacts | undefined {
+  const io = ev.involvedObject;
+  if (!io) return undefined;
+  return {
+    component: ev.source?.component ?? "",
+    host: ev.source?.host ?? "",
+    kind: io.kind ?? "",
+    namespace: io.namespace ?? "",
+    name: io.name ?? "",
+    uid: io.uid ?? "",
+    apiVersion: io.apiVersion ?? "",
+    fieldPath: io.fieldPath ?? "",
+    type: ev.type ?? "",
+    reason: ev.reason ?? "",
+    message: ev.message ?? "",
+  };
+}
+
+const LIMB = 2 ** 24;
+
+/**
+ * `ms * 1e6 + offset` in hex, as Go's %x of UnixNano, without BigInt: the product passes 2^53, so it is
+ * worked out in two limbs of 24 bits.
+ */
+export function nanosHex(ms: number, offset: number): string {
+  const hi = Math.floor(ms / LIMB);
+  const lo = ms - hi * LIMB;
+  const low = lo * 1_000_000 + offset;
+  const carry = Math.floor(low / LIMB);
+  const high = hi * 1_000_000 + carry;
+  const rest = low - carry * LIMB;
+  return high > 0 ? high.toString(16) + rest.toString(16).padStart(6, "0") : rest.toString(16);
 }

@@ -91,7 +91,7 @@ export function createKubelet(outer: ComponentContext, opts: KubeletOptions): Ku
     if (rec.manifest ? cur.metadata.annotations?.[MIRROR_ANNOTATION] !== rec.uid : cur.metadata.uid !== rec.uid) return;
     const res = ctx.client.updateStatus("pods", rec.namespace, rec.name, { ...cur, status });
     if (res.ok && res.value.metadata.resourceVersion) ownWrites.add(res.value.metadata.resourceVersion);
-    if (!res.ok) rec.lastStatusJson = undefined;
+    if (!res.ok) rec.lastStatus = undefined;
   }
 
   /** The mirror pod of a static pod: created if missing, replaced when the manifest changed. */
@@ -116,7 +116,7 @@ export function createKubelet(outer: ComponentContext, opts: KubeletOptions): Ku
     const created = ctx.client.create("pods", sp.pod.metadata.namespace, body);
     if (created.ok) {
       const rec = workers.records.get(sp.key);
-      if (rec) rec.lastStatusJson = undefined;
+      if (rec) rec.lastStatus = undefined;
       ctx.trace({ component: `kubelet/${nodeName}`, action: "mirrored", message: `mirror pod ${sp.key} created`, object: { kind: "Pod", namespace: sp.pod.metadata.namespace, name: sp.pod.metadata.name! } });
     } else {
       log(`E "Failed creating a mirror pod" err="${created.status.message}" pod="${sp.key}"`);
@@ -219,7 +219,7 @@ export function createKubelet(outer: ComponentContext, opts: KubeletOptions): Ku
     for (const k of staticPods.keys()) queue.add(k);
     // A fresh status manager has no cache: every pod's status is written again, undoing what the
     // node controller marked (Ready=False) while this kubelet was silent.
-    for (const rec of workers.records.values()) rec.lastStatusJson = undefined;
+    for (const rec of workers.records.values()) rec.lastStatus = undefined;
     for (const k of workers.keys()) queue.add(k);
     const list = ctx.client.list("pods", undefined, { fieldSelector: `spec.nodeName=${nodeName}` });
     if (list.ok) for (const p of list.value.items) queue.add(`${p.metadata.namespace}/${p.metadata.name}`);

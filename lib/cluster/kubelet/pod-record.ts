@@ -95,5 +95,5 @@ export interface PodRecord {
   /** All containers stopped and the pod reported terminal. */
   finished: boolean;
   conditions: Record<string, ConditionState>;
-  lastStatusJson?: string;
+  lastStatus?: Record<string, unknown>;
 }

@@ -64,17 +64,19 @@ function containerStatus(c: ContainerRecord, now: number, hasInit: boolean): Jso
   }
   // The previous run shows as lastState once the container was restarted or is waiting to be.
   const last = c.stage === "exited" || (restarting && !c.carryWaiting) ? c.previous : (c.current && c.stage !== "running" && c.stage !== "killing" ? c.current : c.previous);
+  const id = c.current?.containerID ?? c.previous?.containerID;
+  // Until the runtime has created the container there is no runtime status: the kubelet reports the spec's image
+  // and no image ID, even when the pull already finished (no status write for a pull alone).
   const status: Json = {
     name: c.name,
     state,
     lastState: last && last.finishedAt !== undefined ? terminatedJson(last) : {},
     ready: containerReady(c, now),
     restartCount: c.restartCount,
-    image: c.imageName ?? c.spec.image,
-    imageID: c.imageID ?? "",
+    image: id ? (c.imageName ?? c.spec.image) : c.spec.image,
+    imageID: id ? (c.imageID ?? "") : "",
     started: c.stage === "running" || c.stage === "killing",
   };
-  const id = c.current?.containerID ?? c.previous?.containerID;
   if (id) {
     status.containerID = `containerd://${id}`;
     // Reported once the runtime created the container (1.31+ with RecursiveReadOnlyMounts).

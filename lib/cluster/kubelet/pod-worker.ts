@@ -1,3 +1,4 @@
+import { jsonEqual } from "../api/object-util";
 import { parseTime } from "../runtime/clock";
 import type { ComponentContext, EventType } from "../runtime/component-context";
 import { containerProgram } from "./container-program";
@@ -176,7 +177,7 @@ export class PodWorkers {
         this.syncAt(rec, c.backoffUntil, "restart back-off ends");
       }
     }
-    rec.lastStatusJson = undefined;
+    rec.lastStatus = undefined;
     return true;
   }
 
@@ -241,9 +242,9 @@ export class PodWorkers {
 
   writeStatus(rec: PodRecord): void {
     const status = buildPodStatus(rec, this.now(), this.env.hostIP);
-    const json = JSON.stringify(status);
-    if (json === rec.lastStatusJson) return;
-    rec.lastStatusJson = json;
+    // Compared as values, not as serialized text: pods are synced far more often than their status changes.
+    if (rec.lastStatus && jsonEqual(status, rec.lastStatus)) return;
+    rec.lastStatus = status;
     this.env.writeStatus(rec, status);
   }
 

@@ -5,7 +5,7 @@ import { rfc3339 } from "../runtime/clock";
 import type { CancelTimer, Reconciler } from "../runtime/sim-loop";
 import { WorkQueue } from "../runtime/work-queue";
 import { podKey, type Node, type Pod, type PodCondition } from "./api-shapes";
-import { newNodeInfo, type NodeInfo } from "./node-info";
+import { addPod, newNodeInfo, removePod, replacePod, withNode, type NodeInfo } from "./node-info";
 import { backoffMs, isSchedulableAfter, nextFlushAt, rejectorsFromMessage, type ClusterEvent } from "./queueing-hints";
 import { parseTime } from "../runtime/clock";
 import { scheduleOne } from "./schedule-one";
@@ -15,6 +15,7 @@ export const SCHEDULER_NAME = "default-scheduler";
 const COMPONENT = "kube-scheduler";
 /** Events longer than this are cut, as the scheduler's truncateMessage does. */
 const MAX_MESSAGE_LEN = 1024;
+const MAX_SCORES_TRACED = 12;
 
 /**
  * The 30 s flush ticks are aligned to the epoch rather than to the scheduler's start, so a cluster restored
@@ -58,6 +59,18 @@ function schedulingRelevant(pod: Pod): string {
   void _rv;
   void _g;
   return JSON.stringify([meta, pod.spec ?? null]);
+}
+
+/** Same requests, ports, labels and liveness: the scheduler's view of the pod on its node is unchanged. */
+function sameForScheduling(a: Pod, b: Pod): boolean {
+  if (a.spec !== b.spec && JSON.stringify(a.spec) !== JSON.stringify(b.spec)) return false;
+  if (a.metadata.deletionTimestamp !== b.metadata.deletionTimestamp || a.metadata.uid !== b.metadata.uid) return false;
+  const la = a.metadata.labels ?? {};
+  const lb = b.metadata.labels ?? {};
+  if (la === lb) return true;
+  const ka = Object.keys(la);
+  if (ka.length !== Object.keys(lb).length) return false;
+  return ka.every((k) => la[k] === lb[k]);
 }
 
 function isTerminal(pod: Pod): boolean {
@@ -122,19 +135,30 @@ export class KubeScheduler implements Reconciler {
     );
   }
 
-  /** Keep the per-node pod sets in step with one pod change; a touched node's NodeInfo is rebuilt on next use. */
+  /**
+   * Keep the per-node pod sets and the cached NodeInfos in step with one pod change. A status write leaves the
+   * NodeInfo as it is (the pod object is swapped); anything that could change a plugin's answer moves the pod.
+   */
   private track(key: string, old: Pod | undefined, pod: Pod | undefined): void {
     const from = old?.spec?.nodeName && !isTerminal(old) ? old.spec.nodeName : undefined;
     const to = pod?.spec?.nodeName && !isTerminal(pod) ? pod.spec.nodeName : undefined;
-    if (from && from !== to) {
-      this.podsByNode.get(from)?.delete(key);
-      this.nodeInfoCache.delete(from);
-    }
-    if (to && pod) {
-      let m = this.podsByNode.get(to);
-      if (!m) this.podsByNode.set(to, (m = new Map()));
-      m.set(key, pod);
-      this.nodeInfoCache.delete(to);
+    if (from && from === to && old && pod && sameForScheduling(old, pod)) {
+      this.podsByNode.get(to)?.set(key, pod);
+      const info = this.nodeInfoCache.get(to);
+      if (info && !replacePod(info, pod)) this.nodeInfoCache.delete(to);
+    } else {
+      if (from && old) {
+        this.podsByNode.get(from)?.delete(key);
+        const info = this.nodeInfoCache.get(from);
+        if (info && !removePod(info, old)) this.nodeInfoCache.delete(from);
+      }
+      if (to && pod) {
+        let m = this.podsByNode.get(to);
+        if (!m) this.podsByNode.set(to, (m = new Map()));
+        m.set(key, pod);
+        const info = this.nodeInfoCache.get(to);
+        if (info) addPod(info, pod);
+      }
     }
     if (pod && !pod.spec?.nodeName && pod.status?.nominatedNodeName) this.nominated.set(key, pod);
     else this.nominated.delete(key);
@@ -158,11 +182,13 @@ export class KubeScheduler implements Reconciler {
     const node = e.object as Node;
     const name = node.metadata.name ?? "";
     const old = this.nodes.get(name);
-    this.nodeInfoCache.delete(name);
     if (e.type === "DELETED") {
+      this.nodeInfoCache.delete(name);
       this.nodes.delete(name);
       return;
     }
+    const cached = this.nodeInfoCache.get(name);
+    if (cached) this.nodeInfoCache.set(name, withNode(cached, node));
     this.nodes.set(name, node);
     if (this.unschedulable.size === 0) return;
     const podsHere = [...(this.podsByNode.get(name)?.values() ?? [])];
@@ -259,7 +285,10 @@ export class KubeScheduler implements Reconciler {
     ctx.trace({ component: COMPONENT, action: "filtered", message: `kube-scheduler filtered ${nodeInfos.length} nodes: ${fit} fit`, object });
     const scored = result.nodes.filter((n) => n.total !== undefined);
     if (scored.length) {
-      ctx.trace({ component: COMPONENT, action: "scored", message: `scored ${scored.map((n) => `${n.name}=${n.total}`).join(", ")}`, object });
+      // The activity feed is read by people: a big cluster's scores are cut after the first dozen nodes.
+      const shown = scored.slice(0, MAX_SCORES_TRACED).map((n) => `${n.name}=${n.total}`);
+      if (scored.length > MAX_SCORES_TRACED) shown.push(`... (${scored.length - MAX_SCORES_TRACED} more)`);
+      ctx.trace({ component: COMPONENT, action: "scored", message: `scored ${shown.join(", ")}`, object });
     }
     const decision: SchedulingDecision = {
       time: ctx.clock.now(),

@@ -20,6 +20,22 @@ export interface NodeInfo {
   requested: Resources;
   nonZeroRequested: Resources;
   usedPorts: HostPort[];
+  /**
+   * PodTopologySpread's matching-pod counts per (namespace, selector), kept in step by addPod/removePod so a
+   * NodeInfo reused across cycles never recounts its pods.
+   */
+  spreadCounts?: Map<string, SpreadCount>;
+}
+
+export interface SpreadCount {
+  namespace: string | undefined;
+  matches: (labels: Record<string, string>) => boolean;
+  n: number;
+}
+
+/** Whether a pod counts towards a spreading selector (terminating pods and other namespaces do not). */
+export function countsFor(pod: Pod, c: SpreadCount): boolean {
+  return !pod.metadata.deletionTimestamp && pod.metadata.namespace === c.namespace && c.matches(pod.metadata.labels ?? {});
 }
 
 export function hostPortsOf(pod: Pod): HostPort[] {
@@ -33,8 +49,8 @@ export function hostPortsOf(pod: Pod): HostPort[] {
   return out;
 }
 
-function addTo(into: Resources, r: Resources): void {
-  for (const [k, v] of Object.entries(r)) into[k] = (into[k] ?? 0) + v;
+function addTo(into: Resources, r: Readonly<Resources>, sign = 1): void {
+  for (const k in r) into[k] = (into[k] ?? 0) + sign * r[k];
 }
 
 export function newNodeInfo(node: Node, pods: readonly Pod[]): NodeInfo {
@@ -56,7 +72,37 @@ export function addPod(info: NodeInfo, pod: Pod): void {
   info.pods.push(pod);
   addTo(info.requested, podRequests(pod));
   addTo(info.nonZeroRequested, podRequests(pod, true));
-  info.usedPorts.push(...hostPortsOf(pod));
+  for (const port of hostPortsOf(pod)) info.usedPorts.push(port);
+  if (info.spreadCounts) for (const c of info.spreadCounts.values()) if (countsFor(pod, c)) c.n++;
+}
+
+/** Take a pod (matched by uid) off the node: the reverse of addPod. False when it was not there. */
+export function removePod(info: NodeInfo, pod: Pod): boolean {
+  const i = info.pods.findIndex((p) => p.metadata.uid === pod.metadata.uid);
+  if (i < 0) return false;
+  const stored = info.pods[i];
+  info.pods.splice(i, 1);
+  addTo(info.requested, podRequests(stored), -1);
+  addTo(info.nonZeroRequested, podRequests(stored, true), -1);
+  for (const port of hostPortsOf(stored)) {
+    const j = info.usedPorts.findIndex((u) => u.ip === port.ip && u.protocol === port.protocol && u.port === port.port);
+    if (j >= 0) info.usedPorts.splice(j, 1);
+  }
+  if (info.spreadCounts) for (const c of info.spreadCounts.values()) if (countsFor(stored, c)) c.n--;
+  return true;
+}
+
+/** Swap in a newer copy of a pod whose requests, ports and labels did not change (a status write). */
+export function replacePod(info: NodeInfo, pod: Pod): boolean {
+  const i = info.pods.findIndex((p) => p.metadata.uid === pod.metadata.uid);
+  if (i < 0) return false;
+  info.pods[i] = pod;
+  return true;
+}
+
+/** The same NodeInfo for an updated Node object: pods and sums carry over. */
+export function withNode(info: NodeInfo, node: Node): NodeInfo {
+  return { ...info, node, allocatable: nodeAllocatable(node.status?.allocatable, node.status?.capacity) };
 }
 
 /**

@@ -32,6 +32,7 @@ export interface ScheduleOneResult {
 }
 
 function withNominated(pod: Pod, node: NodeInfo, nominated: readonly Pod[]): NodeInfo | undefined {
+  if (nominated.length === 0) return undefined;
   const priority = podPriority(pod);
   const extra = nominated.filter(
     (p) => p.status?.nominatedNodeName === node.name && p.metadata.uid !== pod.metadata.uid && podPriority(p) >= priority && !p.spec?.nodeName,
@@ -98,8 +99,9 @@ export function scheduleOne(input: ScheduleOneInput): ScheduleOneResult {
       totals[i] += s * plugin.weight;
     });
   }
+  const byName = new Map(decisionNodes.map((d) => [d.name, d]));
   feasible.forEach((n, i) => {
-    const d = decisionNodes.find((x) => x.name === n.name)!;
+    const d = byName.get(n.name)!;
     d.scores = perNode[i];
     d.total = totals[i];
   });

@@ -1,6 +1,6 @@
 import type { Pod, TopologySpreadConstraint } from "./api-shapes";
 import { podMatchesNodeSelectorAndAffinity } from "./filter-plugins";
-import type { NodeInfo } from "./node-info";
+import { countsFor, type NodeInfo, type SpreadCount } from "./node-info";
 import { podRequests } from "./pod-resources";
 import { labelSelectorMatches, nodeMatchesTerm } from "./selectors";
 import { tolerated } from "./taints";
@@ -151,26 +151,23 @@ function spreadConstraints(input: ScoreInput): { constraints: SpreadConstraint[]
   return { constraints: SYSTEM_DEFAULT_CONSTRAINTS.map((c) => ({ ...c, matches: sel, cacheKey })), requireAllTopologies: false };
 }
 
-/** Counts per NodeInfo and selector: the scheduler reuses NodeInfos of unchanged nodes across cycles. */
-const matchCounts = new WeakMap<NodeInfo, Map<string, number>>();
-
+/** Matching pods on a node; counts for named selectors live on the NodeInfo, which keeps them current. */
 function countMatching(node: NodeInfo, c: SpreadConstraint, namespace: string | undefined): number {
-  if (c.cacheKey === undefined) return countMatchingNow(node, c, namespace);
-  let counts = matchCounts.get(node);
-  if (!counts) matchCounts.set(node, (counts = new Map()));
+  if (c.cacheKey === undefined) return countMatchingNow(node, { namespace, matches: c.matches, n: 0 });
+  const counts = (node.spreadCounts ??= new Map());
   const key = `${namespace ?? ""}\u0000${c.cacheKey}`;
-  let n = counts.get(key);
-  if (n === undefined) counts.set(key, (n = countMatchingNow(node, c, namespace)));
-  return n;
+  let entry = counts.get(key);
+  if (!entry) {
+    entry = { namespace, matches: c.matches, n: 0 };
+    entry.n = countMatchingNow(node, entry);
+    counts.set(key, entry);
+  }
+  return entry.n;
 }
 
-function countMatchingNow(node: NodeInfo, c: SpreadConstraint, namespace: string | undefined): number {
+function countMatchingNow(node: NodeInfo, c: SpreadCount): number {
   let n = 0;
-  for (const p of node.pods) {
-    if (p.metadata.deletionTimestamp) continue;
-    if (p.metadata.namespace !== namespace) continue;
-    if (c.matches(p.metadata.labels ?? {})) n++;
-  }
+  for (const p of node.pods) if (countsFor(p, c)) n++;
   return n;
 }
 
@@ -185,47 +182,63 @@ export const podTopologySpreadScore: ScorePlugin = {
     const { pod, feasible, all } = input;
     const { constraints, requireAllTopologies } = spreadConstraints(input);
     if (constraints.length === 0) return undefined;
-    const hasAll = (n: NodeInfo) => constraints.every((c) => c.topologyKey in (n.node.metadata.labels ?? {}));
-    const ignored = new Set(feasible.filter((n) => requireAllTopologies && !hasAll(n)).map((n) => n.name));
+    const namespace = pod.metadata.namespace;
+    const hasAll = (n: NodeInfo) => {
+      const labels = n.node.metadata.labels ?? {};
+      for (const c of constraints) if (!(c.topologyKey in labels)) return false;
+      return true;
+    };
+    const ignored = requireAllTopologies ? new Set(feasible.filter((n) => !hasAll(n)).map((n) => n.name)) : new Set<string>();
     // Domains seen among the feasible nodes, per non-hostname constraint, with pod counts over all nodes.
+    const zoned = constraints.some((c) => c.topologyKey !== HOSTNAME);
     const pairCounts = constraints.map(() => new Map<string, number>());
     const topoSize = constraints.map(() => 0);
-    for (const n of feasible) {
-      if (ignored.has(n.name)) continue;
-      constraints.forEach((c, i) => {
-        if (c.topologyKey === HOSTNAME) return;
-        const v = n.node.metadata.labels?.[c.topologyKey] ?? "";
-        if (!pairCounts[i].has(v)) {
-          pairCounts[i].set(v, 0);
-          topoSize[i]++;
+    if (zoned) {
+      for (const n of feasible) {
+        if (ignored.has(n.name)) continue;
+        for (let i = 0; i < constraints.length; i++) {
+          const c = constraints[i];
+          if (c.topologyKey === HOSTNAME) continue;
+          const v = n.node.metadata.labels?.[c.topologyKey] ?? "";
+          if (!pairCounts[i].has(v)) {
+            pairCounts[i].set(v, 0);
+            topoSize[i]++;
+          }
         }
-      });
-    }
-    for (const n of all) {
-      if (!podMatchesNodeSelectorAndAffinity(pod, n)) continue;
-      if (requireAllTopologies && !hasAll(n)) continue;
-      constraints.forEach((c, i) => {
-        if (c.topologyKey === HOSTNAME) return;
-        const v = n.node.metadata.labels?.[c.topologyKey] ?? "";
-        const cur = pairCounts[i].get(v);
-        if (cur !== undefined) pairCounts[i].set(v, cur + countMatching(n, c, pod.metadata.namespace));
-      });
+      }
+      for (const n of all) {
+        if (!podMatchesNodeSelectorAndAffinity(pod, n)) continue;
+        if (requireAllTopologies && !hasAll(n)) continue;
+        for (let i = 0; i < constraints.length; i++) {
+          const c = constraints[i];
+          if (c.topologyKey === HOSTNAME) continue;
+          const v = n.node.metadata.labels?.[c.topologyKey] ?? "";
+          const cur = pairCounts[i].get(v);
+          if (cur !== undefined) pairCounts[i].set(v, cur + countMatching(n, c, namespace));
+        }
+      }
     }
     const weights = constraints.map((c, i) => Math.log((c.topologyKey === HOSTNAME ? feasible.length - ignored.size : topoSize[i]) + 2));
     const raw = feasible.map((n) => {
       if (ignored.has(n.name)) return 0;
+      const labels = n.node.metadata.labels ?? {};
       let s = 0;
-      constraints.forEach((c, i) => {
-        const labels = n.node.metadata.labels ?? {};
-        if (!(c.topologyKey in labels)) return;
-        const cnt = c.topologyKey === HOSTNAME ? countMatching(n, c, pod.metadata.namespace) : (pairCounts[i].get(labels[c.topologyKey]) ?? 0);
+      for (let i = 0; i < constraints.length; i++) {
+        const c = constraints[i];
+        if (!(c.topologyKey in labels)) continue;
+        const cnt = c.topologyKey === HOSTNAME ? countMatching(n, c, namespace) : (pairCounts[i].get(labels[c.topologyKey]) ?? 0);
         s += cnt * weights[i] + (c.maxSkew - 1);
-      });
+      }
       return Math.round(s);
     });
-    const live = raw.filter((_, i) => !ignored.has(feasible[i].name));
-    const max = Math.max(0, ...live);
-    const min = live.length ? Math.min(...live) : 0;
+    let max = 0;
+    let min = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < raw.length; i++) {
+      if (ignored.has(feasible[i].name)) continue;
+      if (raw[i] > max) max = raw[i];
+      if (raw[i] < min) min = raw[i];
+    }
+    if (min === Number.POSITIVE_INFINITY) min = 0;
     return raw.map((s, i) => {
       if (ignored.has(feasible[i].name)) return 0;
       if (max === 0) return MAX_NODE_SCORE;
@@ -243,31 +256,55 @@ export function normalizedImageName(name: string): string {
   return name.lastIndexOf(":") <= name.lastIndexOf("/") ? `${name}:latest` : name;
 }
 
+/** Image names present on a node object (nodes are stored frozen and replaced on change, so identity is a safe key). */
+const imagesByNode = new WeakMap<object, Set<string>>();
+
+function imagesOn(node: NodeInfo["node"]): Set<string> {
+  let here = imagesByNode.get(node);
+  if (!here) {
+    here = new Set((node.status?.images ?? []).flatMap((i) => i.names ?? []));
+    if (Object.isFrozen(node)) imagesByNode.set(node, here);
+  }
+  return here;
+}
+
+/** How widely each image is spread over the cluster, remembered for the last set of node objects seen. */
+let lastSpread: { nodes: NodeInfo["node"][]; states: Map<string, { size: number; nodes: number }> } | undefined;
+
+function imageStates(all: readonly NodeInfo[]): Map<string, { size: number; nodes: number }> {
+  if (lastSpread && lastSpread.nodes.length === all.length && all.every((n, i) => n.node === lastSpread!.nodes[i] && Object.isFrozen(n.node))) {
+    return lastSpread.states;
+  }
+  const states = new Map<string, { size: number; nodes: number }>();
+  for (const n of all) {
+    for (const img of n.node.status?.images ?? []) {
+      for (const name of img.names ?? []) {
+        const s = states.get(name);
+        if (s) s.nodes++;
+        else states.set(name, { size: img.sizeBytes ?? 0, nodes: 1 });
+      }
+    }
+  }
+  lastSpread = { nodes: all.map((n) => n.node), states };
+  return states;
+}
+
 /** ImageLocality: prefer nodes that already have the pod's images, scaled by how widely each image is spread. */
 export const imageLocality: ScorePlugin = {
   name: "ImageLocality",
   weight: 1,
   score({ pod, feasible, all }) {
-    const states = new Map<string, { size: number; nodes: number }>();
-    for (const n of all) {
-      for (const img of n.node.status?.images ?? []) {
-        for (const name of img.names ?? []) {
-          const s = states.get(name);
-          if (s) s.nodes++;
-          else states.set(name, { size: img.sizeBytes ?? 0, nodes: 1 });
-        }
-      }
-    }
+    const states = imageStates(all);
     const containers = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
+    const names = containers.map((c) => normalizedImageName(c.image ?? ""));
+    const maxThreshold = MAX_CONTAINER_THRESHOLD * containers.length;
     return feasible.map((n) => {
-      const here = new Set((n.node.status?.images ?? []).flatMap((i) => i.names ?? []));
+      const here = imagesOn(n.node);
       let sum = 0;
-      for (const c of containers) {
-        const name = normalizedImageName(c.image ?? "");
+      for (const name of names) {
         const s = states.get(name);
         if (s && here.has(name)) sum += Math.trunc(s.size * (s.nodes / all.length));
       }
-      const maxThreshold = MAX_CONTAINER_THRESHOLD * containers.length;
       if (maxThreshold <= MIN_THRESHOLD) return 0;
       const clamped = Math.min(Math.max(sum, MIN_THRESHOLD), maxThreshold);
       return Math.trunc((MAX_NODE_SCORE * (clamped - MIN_THRESHOLD)) / (maxThreshold - MIN_THRESHOLD));

@@ -1,25 +1,46 @@
 import type { WatchEvent } from "../../api/types";
 import type { Pod } from "./objects";
 import { controllerRefOf } from "./owner";
+import { podFacts, type PodFacts } from "./pod-facts";
+
+/** One cached pod with what syncs read from it, worked out once per version of the pod. */
+export class PodEntry {
+  private f: PodFacts | undefined;
+  constructor(public pod: Pod) {}
+
+  get facts(): PodFacts {
+    return (this.f ??= podFacts(this.pod));
+  }
+
+  replace(pod: Pod): void {
+    this.pod = pod;
+    this.f = undefined;
+  }
+}
 
 /** One bucket of pods keyed by name, with the name-sorted view rebuilt only when membership changes. */
 class Bucket {
-  readonly pods = new Map<string, Pod>();
-  private sorted: string[] | undefined;
+  readonly entries = new Map<string, PodEntry>();
+  private sorted: PodEntry[] | undefined;
 
   set(name: string, pod: Pod): void {
-    if (!this.pods.has(name)) this.sorted = undefined;
-    this.pods.set(name, pod);
+    const entry = this.entries.get(name);
+    if (entry) {
+      entry.replace(pod);
+      return;
+    }
+    this.sorted = undefined;
+    this.entries.set(name, new PodEntry(pod));
   }
 
   delete(name: string): void {
-    if (this.pods.delete(name)) this.sorted = undefined;
+    if (this.entries.delete(name)) this.sorted = undefined;
   }
 
-  /** Pods in name order: the order a list of the namespace returns them (etcd key order). */
-  list(): Pod[] {
-    this.sorted ??= [...this.pods.keys()].sort();
-    return this.sorted.map((n) => this.pods.get(n)!);
+  /** Entries in name order: the order a list of the namespace returns them (etcd key order). Shared: do not mutate. */
+  list(): readonly PodEntry[] {
+    this.sorted ??= [...this.entries.keys()].sort().map((n) => this.entries.get(n)!);
+    return this.sorted;
   }
 }
 
@@ -54,15 +75,20 @@ export class PodOwnerIndex {
 
   /** The pods a list of `namespace` would return that `ownerUid` controls or nobody controls, in name order. */
   candidates(namespace: string, ownerUid: string): Pod[] {
+    return this.candidateEntries(namespace, ownerUid).map((e) => e.pod);
+  }
+
+  /** candidates() as cache entries (with their facts). Shared: do not mutate the array. */
+  candidateEntries(namespace: string, ownerUid: string): readonly PodEntry[] {
     const owned = this.byOwner.get(`${namespace}/${ownerUid}`)?.list() ?? [];
     const orphans = this.orphans.get(namespace)?.list() ?? [];
     if (orphans.length === 0) return owned;
     if (owned.length === 0) return orphans;
-    const out: Pod[] = [];
+    const out: PodEntry[] = [];
     let i = 0;
     let j = 0;
     while (i < owned.length || j < orphans.length) {
-      if (j >= orphans.length || (i < owned.length && (owned[i].metadata.name ?? "") < (orphans[j].metadata.name ?? ""))) out.push(owned[i++]);
+      if (j >= orphans.length || (i < owned.length && (owned[i].pod.metadata.name ?? "") < (orphans[j].pod.metadata.name ?? ""))) out.push(owned[i++]);
       else out.push(orphans[j++]);
     }
     return out;
