@@ -21,6 +21,17 @@ test("a learner finds the starter lesson on the home page and uses its terminal"
   expect(consoleErrors).toEqual([]);
 });
 
+test("a command longer than the terminal is wide is shown once, wrapped, and runs", async ({ page, consoleErrors }) => {
+  await page.goto("/lessons/architecture/cluster-overview/");
+  const word = `${"0123456789".repeat(11)}abcde`;
+  const command = `echo ${word}`; // 120 characters: wraps in an 80-column terminal
+  await typeCommand(page, command);
+  // Rows joined back into lines: the prompt and the command appear once, then the output, then the next prompt.
+  await expect.poll(async () => (await terminalText(page)).replace(/\n/g, "")).toContain(`controlplane:~$ ${command}${word}controlplane:~$`);
+  expect((await terminalText(page)).split("controlplane:~$ echo").length - 1).toBe(1);
+  expect(consoleErrors).toEqual([]);
+});
+
 test("an unknown page shows the 404 page", async ({ page }) => {
   const response = await page.goto("/lessons/nope/nothing/");
   expect(response?.status()).toBe(404);

@@ -1,12 +1,21 @@
 "use client";
 
 import "@xterm/xterm/css/xterm.css";
-import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
+import { earlyWorkerScript, SIM_WORKER_URL, takeEarlyTerminal, TERMINAL_SCRIPT_URL } from "./terminal/early-worker";
 import type { MountedTerminal } from "./terminal/mount-terminal";
 import type { SimClient } from "./terminal/sim-client";
 import type { EditorFlavor } from "./terminal/sim-protocol";
 import { registerTerminal } from "./terminal/terminal-registry";
 import { TimeControls } from "./terminal/time-controls";
+
+// xterm's chunk is requested when a terminal first renders in the browser (hydration), not after it commits.
+let xtermChunk: Promise<typeof import("./terminal/mount-terminal")> | undefined;
+const loadXterm = () => (xtermChunk ??= import("./terminal/mount-terminal"));
+let clientChunk: Promise<typeof import("./terminal/sim-client")> | undefined;
+const loadSimClient = () => (clientChunk ??= import("./terminal/sim-client"));
+
+const XTERM_OWNS_THIS = { __html: "" };
 
 const FileEditor = lazy(() => import("./editor/file-editor").then((m) => ({ default: m.FileEditor })));
 
@@ -38,50 +47,86 @@ export function Terminal({ label = "Practice terminal", rows = 16, client, timeC
   const [state, setState] = useState<"loading" | "ready" | "failed">("loading");
   const [active, setActive] = useState<SimClient | null>(null);
   const [file, setFile] = useState<OpenFile | null>(null);
+  const id = useId();
+  // Without a terminal the HTML started (a client-side navigation, the dev server, a lab), request the chunks
+  // while the page hydrates rather than after its effects.
+  const startedByHtml = useRef<boolean | undefined>(undefined);
+  if (typeof window !== "undefined" && startedByHtml.current === undefined) {
+    startedByHtml.current = Boolean(window.__shipyardSims?.[id]);
+    if (!startedByHtml.current) void Promise.all([loadXterm(), client ? undefined : loadSimClient()]);
+  }
 
   useEffect(() => {
     let disposed = false;
     let cleanup: (() => void) | undefined;
+
+    /** Wires a mounted xterm and its simulator into the page: editor, Run buttons, time controls. */
+    const attach = (container: HTMLElement, sim: SimClient, mounted: MountedTerminal, own: SimClient | undefined) => {
+      mountedRef.current = mounted;
+      sim.openEditor = (path, content, flavor) => new Promise((resolve) => setFile({ path, content, flavor, resolve }));
+      // xterm stops drawing while off screen: bring it into view so the learner sees the command run.
+      sim.typeCommand = (command) => {
+        container.scrollIntoView({ block: "nearest" });
+        mounted.typeCommand(command);
+        mounted.focus();
+      };
+      const unregister = registerTerminal({ element: container, typeCommand: (c) => mounted.typeCommand(c), focus: () => mounted.focus() });
+      void sim.start().then(
+        () => !disposed && setActive(sim),
+        (e: unknown) => {
+          if (disposed) return;
+          console.warn("the simulator failed to start", e);
+          setState("failed");
+        },
+      );
+      cleanup = () => {
+        unregister();
+        mounted.dispose();
+        mountedRef.current = null;
+        if (sim.openEditor) sim.openEditor = undefined;
+        own?.dispose();
+      };
+      setState("ready");
+    };
+
+    // The terminal the HTML started for this box, if it did (a first page load, not a client navigation).
+    const early = client ? undefined : takeEarlyTerminal(id);
+    if (early?.island && box.current) {
+      // Already mounted by the terminal script before React came: adopt it.
+      const { client: sim, mounted, waitingEditors } = early.island;
+      attach(box.current, sim, mounted, sim);
+      for (const w of waitingEditors.splice(0)) void sim.openEditor?.(w.path, w.content, w.flavor).then(w.resolve);
+      return () => {
+        disposed = true;
+        cleanup?.();
+      };
+    }
+
     // The simulator (a worker with the whole engine) starts while xterm's chunk is still loading.
     const sim = client
       ? Promise.resolve({ sim: client, own: undefined })
-      : import("./terminal/sim-client").then(({ SimClient }) => {
-          const own = new SimClient();
+      : loadSimClient().then(({ SimClient }) => {
+          const own = new SimClient({ early });
           if (!disposed) void own.start().catch(() => {});
           return { sim: own, own };
         });
-    Promise.all([import("./terminal/mount-terminal"), sim])
+    Promise.all([loadXterm(), sim])
       .then(async ([{ mountTerminal }, { sim, own }]) => {
         if (disposed || !box.current) {
           own?.dispose();
           return;
         }
-        const session = await sim.start();
+        // A terminal's own simulator always starts the default cluster: its prompt is known before the worker
+        // is up, so the terminal takes input at once and the first command waits for the cluster (type-ahead).
+        // A shared one (a lab) may resume a saved attempt: its history comes from the worker.
+        const session = own ? sim.session : await sim.start();
         if (disposed || !box.current) {
           own?.dispose();
           return;
         }
         const mounted = mountTerminal(box.current, session, { label, history: sim.info.history });
-        mountedRef.current = mounted;
-        sim.openEditor = (path, content, flavor) => new Promise((resolve) => setFile({ path, content, flavor, resolve }));
-        const container = box.current;
-        // xterm stops drawing while off screen: bring it into view so the learner sees the command run.
-        sim.typeCommand = (command) => {
-          container.scrollIntoView({ block: "nearest" });
-          mounted.typeCommand(command);
-          mounted.focus();
-        };
-        const unregister = registerTerminal({ element: box.current, typeCommand: (c) => mounted.typeCommand(c), focus: () => mounted.focus() });
-        setActive(sim);
-        cleanup = () => {
-          unregister();
-          mounted.dispose();
-          mountedRef.current = null;
-          if (sim.openEditor) sim.openEditor = undefined;
-          own?.dispose();
-        };
+        attach(box.current, sim, mounted, own);
         performance.mark("shipyard:terminal-ready");
-        setState("ready");
       })
       .catch((e: unknown) => {
         console.warn("terminal failed to start", e);
@@ -91,7 +136,7 @@ export function Terminal({ label = "Practice terminal", rows = 16, client, timeC
       disposed = true;
       cleanup?.();
     };
-  }, [label, client]);
+  }, [label, client, id]);
 
   const closeEditor = (saved: string | null) => {
     file?.resolve(saved);
@@ -119,7 +164,15 @@ export function Terminal({ label = "Practice terminal", rows = 16, client, timeC
           data-state={state}
           className="px-2 py-1"
           style={{ height: `${Math.round(rows * 1.25 + 0.5)}rem` }}
+          // xterm's DOM, not React's: the terminal script may fill it before hydration (a constant, so React
+          // never rewrites it). data-state may already say "ready" then.
+          suppressHydrationWarning
+          dangerouslySetInnerHTML={XTERM_OWNS_THIS}
         />
+        {!client && SIM_WORKER_URL && (
+          // The simulator boots and xterm mounts while React loads: both start from the HTML itself.
+          <script suppressHydrationWarning dangerouslySetInnerHTML={{ __html: earlyWorkerScript(id, label, SIM_WORKER_URL, TERMINAL_SCRIPT_URL) }} />
+        )}
         {file && (
           <Suspense fallback={null}>
             <FileEditor key={file.path + file.content.length} path={file.path} content={file.content} flavor={file.flavor} onClose={closeEditor} />

@@ -1,12 +1,13 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from "react";
 import type { ItemGrade, LabGrade } from "@/lib/labs/grade-lab";
-import type { LabState } from "../terminal/sim-protocol";
 import type { SimClient } from "../terminal/sim-client";
+import type { LabSource, LabState } from "../terminal/sim-protocol";
 import { ConfirmButton } from "./confirm-button";
-import { examClock, formatDuration } from "./exam-clock";
+import { ExamBar } from "./exam-bar";
 import type { ExamState } from "./lab-workspace";
+import { questionChoices } from "./question-choices";
 
 const btn = "rounded border border-[var(--border)] px-3 py-1 text-sm hover:bg-[var(--bg)]";
 
@@ -20,17 +21,37 @@ function StatusBadge({ item }: { item: ItemGrade }) {
   return <span className={`shrink-0 rounded px-2 py-0.5 text-xs font-semibold ${styles}`}>{text}</span>;
 }
 
-function QuestionForm({ item, disabled, onAnswer }: { item: ItemGrade; disabled: boolean; onAnswer: (v: string) => void }) {
+function QuestionForm({ item, choices, disabled, onAnswer }: { item: ItemGrade; choices?: string[]; disabled: boolean; onAnswer: (v: string) => void }) {
   const [value, setValue] = useState("");
   if (item.status === "passed" || disabled) return null;
+  const submit = (
+    <button type="submit" className="self-start rounded bg-[var(--accent)] px-3 py-1 text-sm font-medium text-[var(--accent-fg)]">
+      Check
+    </button>
+  );
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (value.trim()) onAnswer(value);
+  };
+  // A choice question offers its choices, as the CKA's multiple-choice items do; typing one exactly is no test.
+  if (choices?.length) {
+    return (
+      <form className="mt-2 flex flex-col gap-2" onSubmit={onSubmit}>
+        <fieldset>
+          <legend className="sr-only">Answer to {item.id}</legend>
+          {choices.map((c) => (
+            <label key={c} className="flex items-start gap-2 py-0.5 text-sm">
+              <input type="radio" name={`answer-${item.id}`} value={c} checked={value === c} onChange={() => setValue(c)} className="mt-1" />
+              <span>{c}</span>
+            </label>
+          ))}
+        </fieldset>
+        {submit}
+      </form>
+    );
+  }
   return (
-    <form
-      className="mt-2 flex gap-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (value.trim()) onAnswer(value);
-      }}
-    >
+    <form className="mt-2 flex gap-2" onSubmit={onSubmit}>
       <label className="sr-only" htmlFor={`answer-${item.id}`}>Answer to {item.id}</label>
       <input
         id={`answer-${item.id}`}
@@ -39,9 +60,7 @@ function QuestionForm({ item, disabled, onAnswer }: { item: ItemGrade; disabled:
         className="min-w-0 flex-1 rounded border border-[var(--border)] bg-[var(--bg)] px-2 py-1 text-sm"
         placeholder="Your answer"
       />
-      <button type="submit" className="rounded bg-[var(--accent)] px-3 py-1 text-sm font-medium text-[var(--accent-fg)]">
-        Check
-      </button>
+      {submit}
     </form>
   );
 }
@@ -67,62 +86,9 @@ function Solution({ commands, client }: { commands: string[]; client: SimClient 
   );
 }
 
-function ExamReport({ grade, usedMs }: { grade: LabGrade; usedMs: number }) {
-  const pct = grade.total ? Math.round((grade.score / grade.total) * 100) : 0;
-  return (
-    <section aria-label="Exam report" className="mb-4 rounded-md border-2 border-[var(--accent)] p-3" data-testid="exam-report">
-      <h3 className="font-semibold">Final score: {grade.score}/{grade.total} ({pct}%)</h3>
-      <p className="text-sm text-[var(--muted)]">Time used: {formatDuration(usedMs)}. {pct >= 66 ? "That is a pass (the CKA asks for 66%)." : "The CKA pass mark is 66%."}</p>
-      <ul className="mt-2 text-sm">
-        {grade.items.map((i) => (
-          <li key={i.id}>
-            {i.status === "passed" ? "✓" : "✗"} {i.id} ({i.status === "passed" ? i.points : 0}/{i.points})
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-function ExamBar({ limit, exam, grade, onExam }: { limit: number; exam: ExamState; grade: LabGrade; onExam(e: ExamState): void }) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (exam && exam.finishedAt === undefined) {
-      const t = setInterval(() => setNow(Date.now()), 1000);
-      return () => clearInterval(t);
-    }
-  }, [exam]);
-  const clock = exam ? examClock(limit, exam.startedAt, exam.finishedAt, now) : undefined;
-  const timeUp = Boolean(clock?.over && exam?.finishedAt === undefined);
-  useEffect(() => {
-    if (timeUp && exam) onExam({ ...exam, finishedAt: exam.startedAt + limit * 60_000 });
-  }, [timeUp, exam, limit, onExam]);
-  if (!exam || !clock) {
-    return (
-      <div className="mb-3 flex items-center justify-between rounded-md bg-[var(--bg)] p-2 text-sm">
-        <span>Exam mode: {limit} minutes.</span>
-        <button type="button" className={btn} onClick={() => onExam({ startedAt: Date.now() })}>
-          Start the timer
-        </button>
-      </div>
-    );
-  }
-  return clock.over ? (
-    <ExamReport grade={grade} usedMs={clock.usedMs} />
-  ) : (
-    <div className="mb-3 flex items-center justify-between rounded-md bg-[var(--bg)] p-2 text-sm">
-      <span role="timer" aria-label="Exam time left">
-        Time left: <strong className="tabular-nums">{formatDuration(clock.remainingMs)}</strong>
-      </span>
-      <ConfirmButton label="Finish exam" title="Finish the exam?" confirmLabel="Finish" className={btn} onConfirm={() => onExam({ ...exam, finishedAt: Date.now() })}>
-        Your score is final once you finish.
-      </ConfirmButton>
-    </div>
-  );
-}
-
 /** Tasks and questions with live status; each failing check says why. Grades on every cluster change. */
 export function LabPanel({
+  source,
   client,
   onReset,
   onGrade,
@@ -130,6 +96,7 @@ export function LabPanel({
   onExam,
   saveStatus,
 }: {
+  source: LabSource;
   client: SimClient | null;
   onReset(): void;
   onGrade(grade: LabGrade): void;
@@ -139,6 +106,8 @@ export function LabPanel({
 }) {
   const [state, setState] = useState<LabState | null>(null);
   const [showSolution, setShowSolution] = useState(false);
+  const seed = state?.seed;
+  const choices = useMemo(() => (seed === undefined ? {} : questionChoices(source, seed)), [source, seed]);
   const update = useCallback(
     (s: LabState | null) => {
       setState(s);
@@ -179,6 +148,8 @@ export function LabPanel({
   }
   const { grade } = state;
   const examOver = Boolean(state.timeLimitMinutes && exam && (exam.finishedAt !== undefined || Date.now() >= exam.startedAt + state.timeLimitMinutes * 60_000));
+  // As in the real exam, no reference solution while the clock runs (before the start and after the end it is there to learn from).
+  const examRunning = Boolean(state.timeLimitMinutes && exam && !examOver);
   const afterAnswer = (s: LabState | null) => {
     update(s);
     void client.saveNow?.();
@@ -198,7 +169,7 @@ export function LabPanel({
           Lab complete: every task and question is done ({grade.score}/{grade.total} points).
         </p>
       )}
-      <ol className="space-y-3">
+      <ol className="space-y-3" aria-label="Tasks and questions">
         {grade.items.map((item, i) => (
           <li key={item.id} className="rounded-md border border-[var(--border)] p-3" aria-label={`${item.kind} ${i + 1}: ${item.status}`}>
             <div className="flex items-start justify-between gap-2">
@@ -214,7 +185,7 @@ export function LabPanel({
             )}
             {item.status === "failed" && item.explanation && <p className="mt-1 text-sm text-red-700 dark:text-red-300">{item.explanation}</p>}
             {item.status === "passed" && item.feedback && <p className="mt-1 text-sm text-[var(--muted)]">{item.feedback}</p>}
-            {item.kind === "question" && <QuestionForm item={item} disabled={examOver} onAnswer={(v) => void client.answer(item.id, v).then(afterAnswer)} />}
+            {item.kind === "question" && <QuestionForm item={item} choices={choices[item.id]} disabled={examOver} onAnswer={(v) => void client.answer(item.id, v).then(afterAnswer)} />}
           </li>
         ))}
       </ol>
@@ -223,7 +194,7 @@ export function LabPanel({
           <button type="button" className={btn} onClick={() => void client.hint().then(afterAnswer)}>
             Show a hint
           </button>
-          {!showSolution && (
+          {!showSolution && !examRunning && (
             <ConfirmButton label="Show solution" title="Show the solution?" confirmLabel="Show solution" className={btn} onConfirm={() => setShowSolution(true)}>
               You learn more by trying first. The reference solution shows one way to solve every task and question.
             </ConfirmButton>
@@ -239,7 +210,7 @@ export function LabPanel({
             ))}
           </ol>
         )}
-        {showSolution && <Solution commands={state.solution} client={client} />}
+        {showSolution && !examRunning && <Solution commands={state.solution} client={client} />}
         <p className="mt-3 text-xs text-[var(--muted)]" aria-live="polite" data-testid="save-status">
           {saveStatus}
         </p>

@@ -2,7 +2,7 @@
 
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type { LabGrade } from "@/lib/labs/grade-lab";
-import { clearLab, fingerprint, loadLabSave, recordLabScore, saveLab, type LabSave } from "../progress/progress-store";
+import { clearLab, fingerprint, LAB_SAVE_VERSION, loadLabSave, recordLabScore, saveLab, type LabSave } from "../progress/progress-store";
 import { progressChanged } from "../progress/use-progress";
 import type { LabSource } from "../terminal/sim-protocol";
 import type { SimClient } from "../terminal/sim-client";
@@ -70,18 +70,28 @@ export function LabWorkspace({ source, labId }: { source: LabSource; labId: stri
       const sim = new SimClient({ lab: source, seed: startSeed, resume: resume?.run });
       c = sim;
       let saving = false;
+      let saveAgain = false;
       let lastSave = 0;
-      const save = async () => {
-        if (saving || disposed) return;
+      const save = async (): Promise<void> => {
+        if (disposed) return;
+        // A save asked for during another (a finished exam's result) runs after it instead of being lost.
+        if (saving) {
+          saveAgain = true;
+          return;
+        }
         saving = true;
         lastSave = performance.now();
         try {
           const run = await sim.save();
           if (!run || disposed) return;
-          const error = saveLab(window.localStorage, { version: 1, labId, fingerprint: fp, savedAt: Date.now(), run, exam: examRef.current });
+          const error = saveLab(window.localStorage, { version: LAB_SAVE_VERSION, labId, fingerprint: fp, savedAt: Date.now(), run, exam: examRef.current });
           setSaveStatus(error ?? "Progress saved in this browser");
         } finally {
           saving = false;
+          if (saveAgain) {
+            saveAgain = false;
+            void save();
+          }
         }
       };
       sim.saveNow = save;
@@ -139,6 +149,7 @@ export function LabWorkspace({ source, labId }: { source: LabSource; labId: stri
       )}
       <div className="grid gap-4 lg:grid-cols-[minmax(280px,2fr)_3fr]">
         <LabPanel
+          source={source}
           client={client}
           onReset={reset}
           onGrade={onGrade}

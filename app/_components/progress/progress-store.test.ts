@@ -30,7 +30,7 @@ function memoryStore(): KeyValueStore & { data: Map<string, string> } {
 }
 
 const save = (labId = "pods-practice", fp = "abc"): LabSave => ({
-  version: 1,
+  version: 2,
   labId,
   fingerprint: fp,
   savedAt: 5,
@@ -88,6 +88,35 @@ describe("saved labs", () => {
     expect(loadLabSave(s, "pods-practice", "abc")).toEqual({ value: undefined, notice: "Your saved lab could not be read, so it starts afresh." });
   });
 
+  it("keeps a finished exam's frozen result", () => {
+    const s = memoryStore();
+    const result = {
+      score: 2,
+      total: 20,
+      percent: 10,
+      passed: false,
+      items: [
+        { number: 1, kind: "task" as const, text: "Create a pod", passed: true, earned: 2, points: 2 },
+        { number: 2, kind: "question" as const, text: "How many pods?", passed: false, earned: 0, points: 18 },
+      ],
+    };
+    const exam = { ...save(), exam: { startedAt: 10, finishedAt: 3_600_010, result } };
+    saveLab(s, exam);
+    expect(loadLabSave(s, "pods-practice", "abc")).toEqual({ value: exam });
+    // A result that does not read back is corrupt data like any other.
+    s.setItem(LAB_KEY_PREFIX + "pods-practice", JSON.stringify({ ...exam, exam: { ...exam.exam, result: { ...result, items: [{ number: "one" }] } } }));
+    expect(loadLabSave(s, "pods-practice", "abc")).toEqual({ value: undefined, notice: "Your saved lab could not be read, so it starts afresh." });
+  });
+
+  it("migrates a save of the first format, whose exam kept only its times", () => {
+    const s = memoryStore();
+    const v1 = { ...save(), version: 1, exam: { startedAt: 10, finishedAt: 20 } };
+    s.setItem(LAB_KEY_PREFIX + "pods-practice", JSON.stringify(v1));
+    expect(loadLabSave(s, "pods-practice", "abc")).toEqual({ value: { ...save(), exam: { startedAt: 10, finishedAt: 20 } } });
+    s.setItem(LAB_KEY_PREFIX + "pods-practice", JSON.stringify({ ...v1, version: 7 }));
+    expect(loadLabSave(s, "pods-practice", "abc").notice).toBe("Your saved lab could not be read, so it starts afresh.");
+  });
+
   it("reports a full storage instead of throwing", () => {
     const s = { ...memoryStore(), setItem: () => { throw Object.assign(new Error("full"), { name: "QuotaExceededError" }); } };
     expect(saveLab(s, save())).toMatch(/storage is full/);
@@ -107,6 +136,13 @@ describe("export and import", () => {
     expect(loadProgress(b).value).toEqual(loadProgress(a).value);
     expect(loadLabSave(b, "pods-practice", "abc").value).toEqual(save());
     expect(b.getItem(LAB_KEY_PREFIX + "old-lab")).toBeNull();
+  });
+
+  it("imports an export made before saved labs had a version 2", () => {
+    const s = memoryStore();
+    const doc = { format: "shipyard-progress", version: 1, exportedAt: 1, progress: { version: 2, lessons: {}, labs: {} }, labs: [{ ...save(), version: 1 }] };
+    expect(importProgress(s, JSON.stringify(doc))).toEqual({ ok: true, labs: 1 });
+    expect(loadLabSave(s, "pods-practice", "abc").value).toEqual(save());
   });
 
   it("refuses other files and changes nothing", () => {

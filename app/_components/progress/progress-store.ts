@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ExamResultSchema } from "../lab/exam-result";
 
 /**
  * What the browser remembers: course progress (small, localStorage) and one saved attempt per lab.
@@ -45,17 +46,56 @@ export const SavedRunSchema = z.object({
   startedAt: z.number(),
 });
 
-export const LabSaveSchema = z.object({
+/** The first saved-lab format: a finished exam kept only its times, so its report fell back to the live score. */
+const LabSaveV1Schema = z.object({
   version: z.literal(1),
+  labId: z.string(),
+  fingerprint: z.string(),
+  savedAt: z.number(),
+  run: SavedRunSchema,
+  exam: z.object({ startedAt: z.number(), finishedAt: z.number().optional() }).optional(),
+});
+
+export const ExamStateSchema = z.object({
+  /** Wall-clock start (epoch ms). */
+  startedAt: z.number(),
+  /** When the learner finished, or the time ran out. */
+  finishedAt: z.number().optional(),
+  /** The grade when the exam ended; the cluster stays open for practice, the report keeps this. */
+  result: ExamResultSchema.optional(),
+});
+
+export const LAB_SAVE_VERSION = 2;
+
+export const LabSaveSchema = z.object({
+  version: z.literal(LAB_SAVE_VERSION),
   labId: z.string(),
   /** Hash of the lab file: a changed lab does not resume an attempt made on the old one. */
   fingerprint: z.string(),
   savedAt: z.number(),
   run: SavedRunSchema,
-  /** Exam mode: wall-clock start, and when the learner finished (or time ran out). */
-  exam: z.object({ startedAt: z.number(), finishedAt: z.number().optional() }).optional(),
+  /** Exam mode only. */
+  exam: ExamStateSchema.optional(),
 });
 export type LabSave = z.infer<typeof LabSaveSchema>;
+
+const labSaveMigrations: Record<number, (old: unknown) => unknown> = {
+  // Nothing to fill in: an exam finished before version 2 has no frozen result.
+  1: (old) => ({ ...LabSaveV1Schema.parse(old), version: 2 }),
+};
+
+/** Parse a saved lab of any known version; migrate step by step to the current one. */
+export function parseLabSave(data: unknown): LabSave {
+  let value = data;
+  for (let guard = 0; guard < 10; guard++) {
+    const version = (value as { version?: unknown } | null)?.version;
+    if (version === LAB_SAVE_VERSION) return LabSaveSchema.parse(value);
+    const migrate = typeof version === "number" ? labSaveMigrations[version] : undefined;
+    if (!migrate) throw new Error(`unknown saved lab format (version ${String(version)})`);
+    value = migrate(value);
+  }
+  throw new Error("saved lab migrations do not end");
+}
 
 export const ExportSchema = z.object({
   format: z.literal("shipyard-progress"),
@@ -140,7 +180,7 @@ export function loadLabSave(store: KeyValueStore, labId: string, fingerprint: st
   try {
     const data = readJson(store, key);
     if (data === undefined) return { value: undefined };
-    const save = LabSaveSchema.parse(data);
+    const save = parseLabSave(data);
     if (save.labId !== labId) throw new Error("saved under another lab");
     if (save.fingerprint !== fingerprint) {
       store.removeItem(key);
@@ -181,7 +221,7 @@ export function exportProgress(store: KeyValueStore, now: number): string {
   const labs: unknown[] = [];
   for (const key of labKeys(store)) {
     try {
-      labs.push(LabSaveSchema.parse(readJson(store, key)));
+      labs.push(parseLabSave(readJson(store, key)));
     } catch {}
   }
   return JSON.stringify({ format: "shipyard-progress", version: 1, exportedAt: now, progress: loadProgress(store).value, labs }, null, 2);
@@ -194,7 +234,7 @@ export function importProgress(store: KeyValueStore, text: string): { ok: true; 
   try {
     const doc = ExportSchema.parse(JSON.parse(text));
     progress = parseProgress(doc.progress);
-    labs = doc.labs.map((l) => LabSaveSchema.parse(l));
+    labs = doc.labs.map((l) => parseLabSave(l));
   } catch (e) {
     return { ok: false, error: e instanceof SyntaxError ? "The file is not JSON." : "The file is not a Shipyard progress export." };
   }

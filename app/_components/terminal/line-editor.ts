@@ -1,6 +1,13 @@
+import { wrapPosition, type CellPosition } from "./wrap-position";
+
 /**
  * The readline of the browser terminal: turns xterm key data into an edited line and the escape
  * sequences that redraw it. Pure (no DOM) so it is unit tested.
+ *
+ * Like readline, it remembers what it last drew (prompt, line, cursor) and works out rows and columns from the
+ * terminal's current width, so a line longer than the terminal wraps over several rows and is still redrawn in
+ * place: up to the prompt's row, clear to the end of the screen, write, then place the cursor by row and column.
+ * It assumes the prompt starts in column 0, as readline does.
  */
 export type LineEditorAction =
   | { type: "write"; data: string }
@@ -10,6 +17,23 @@ export type LineEditorAction =
   | { type: "complete"; line: string; cursor: number };
 
 const ESC = "\x1b";
+const CSI = `${ESC}[`;
+
+/** Cursor movement between two cells of the drawn line, relative (the line may not start on the screen's first row). */
+function moveCursor(from: CellPosition, to: CellPosition): string {
+  let out = "";
+  if (to.row < from.row) out += `${CSI}${from.row - to.row}A`;
+  else if (to.row > from.row) out += `${CSI}${to.row - from.row}B`;
+  if (to.col < from.col) out += `${CSI}${from.col - to.col}D`;
+  else if (to.col > from.col) out += `${CSI}${to.col - from.col}C`;
+  return out;
+}
+
+/** A text that ended exactly on the last column leaves the terminal waiting to wrap: wrap now, as readline does. */
+function forceWrap(text: string, columns: number): string {
+  const end = wrapPosition(text, columns);
+  return end.col === 0 && end.row > 0 ? ` \r${CSI}K` : "";
+}
 
 export class LineEditor {
   private buffer = "";
@@ -17,8 +41,14 @@ export class LineEditor {
   private history: string[] = [];
   private historyIndex = 0;
   private draft = "";
+  /** What is on the screen: prompt + line, and the part of it before the cursor. Unset when nothing is drawn yet. */
+  private drawn: { line: string; beforeCursor: string } | undefined;
 
-  constructor(private promptText: string) {}
+  /** `columns` reads the terminal's width at each redraw, so a resize needs no notice. */
+  constructor(
+    private promptText: string,
+    private readonly columns: () => number = () => 80,
+  ) {}
 
   setPrompt(prompt: string): void {
     this.promptText = prompt;
@@ -28,13 +58,14 @@ export class LineEditor {
     return this.buffer;
   }
 
-  /** Start a fresh line (after a command finished). Returns what to write to show the prompt. */
+  /** Start a fresh line (after a command finished; the cursor is in column 0). Returns what to write to show the prompt. */
   reset(prompt = this.promptText): string {
     this.promptText = prompt;
     this.buffer = "";
     this.cursor = 0;
     this.historyIndex = this.history.length;
-    return prompt;
+    this.drawn = { line: prompt, beforeCursor: prompt };
+    return prompt + forceWrap(prompt, this.columns());
   }
 
   addHistory(line: string): void {
@@ -49,9 +80,62 @@ export class LineEditor {
     return [this.redraw()];
   }
 
-  private redraw(): LineEditorAction {
-    const back = this.buffer.length - this.cursor;
-    return { type: "write", data: `\r${ESC}[K${this.promptText}${this.buffer}${back > 0 ? `${ESC}[${back}D` : ""}` };
+  /**
+   * Prints text (completion candidates) on the rows below the line, then the prompt and line again under it,
+   * as bash does.
+   */
+  interject(text: string): string {
+    const out = this.leaveLine() + text + "\r\n";
+    this.drawn = undefined;
+    return out + this.redraw().data;
+  }
+
+  /** Moves below the drawn line, to column 0 of a fresh row. */
+  private leaveLine(): string {
+    if (!this.drawn) return "\r\n";
+    const cols = this.columns();
+    const end = wrapPosition(this.drawn.line, cols);
+    let out = moveCursor(wrapPosition(this.drawn.beforeCursor, cols), end);
+    // On the row the forced wrap opened, the line already ends: go back up so the newline does not add a blank row.
+    if (end.col === 0 && end.row > 0) out += `${CSI}A`;
+    this.drawn = undefined;
+    return out + "\r\n";
+  }
+
+  /**
+   * bash echoes ^C where the cursor is (over the characters there), then starts a new row below the whole line.
+   * Rows are counted on the last cell written: a ^C that fills a row leaves the terminal waiting to wrap.
+   */
+  private echoInterrupt(): string {
+    const drawn = this.drawn;
+    this.drawn = undefined;
+    if (!drawn) return "^C\r\n";
+    const cols = this.columns();
+    const lastRow = (p: CellPosition) => (p.col === 0 && p.row > 0 ? p.row - 1 : p.row);
+    const at = lastRow(wrapPosition(drawn.beforeCursor + "^C", cols));
+    const bottom = Math.max(at, lastRow(wrapPosition(drawn.line, cols)));
+    return `^C${bottom > at ? `${CSI}${bottom - at}B` : ""}\r\n`;
+  }
+
+  private redraw(): { type: "write"; data: string } {
+    const cols = this.columns();
+    const line = this.promptText + this.buffer;
+    const beforeCursor = this.promptText + this.buffer.slice(0, this.cursor);
+    const target = wrapPosition(beforeCursor, cols);
+    const end = wrapPosition(line, cols);
+    const drawn = this.drawn;
+    let data: string;
+    if (drawn && drawn.line === line) {
+      data = moveCursor(wrapPosition(drawn.beforeCursor, cols), target);
+    } else if (drawn && drawn.beforeCursor === drawn.line && line.startsWith(drawn.line)) {
+      // Typing at the end writes only the new text (what a screen reader should hear).
+      data = line.slice(drawn.line.length) + forceWrap(line, cols) + moveCursor(end, target);
+    } else {
+      const up = drawn ? wrapPosition(drawn.beforeCursor, cols).row : 0;
+      data = `\r${up > 0 ? `${CSI}${up}A` : ""}${CSI}J${line}${forceWrap(line, cols)}${moveCursor(end, target)}`;
+    }
+    this.drawn = { line, beforeCursor };
+    return { type: "write", data };
   }
 
   private insert(text: string): LineEditorAction[] {
@@ -87,8 +171,7 @@ export class LineEditor {
         flush();
         if (ch === "\n" && data[i - 2] === "\r") continue;
         const line = this.buffer;
-        this.cursor = this.buffer.length;
-        actions.push({ type: "write", data: "\r\n" });
+        actions.push({ type: "write", data: this.leaveLine() });
         actions.push({ type: "submit", line });
         this.buffer = "";
         this.cursor = 0;
@@ -105,13 +188,15 @@ export class LineEditor {
       }
       if (ch === "\x03") {
         flush();
-        actions.push({ type: "write", data: "^C\r\n" }, { type: "interrupt" });
+        actions.push({ type: "write", data: this.echoInterrupt() }, { type: "interrupt" });
         this.buffer = "";
         this.cursor = 0;
         continue;
       }
       if (ch === "\x0c") {
         flush();
+        // The terminal keeps the cursor's row as its first: draw the whole line again from there.
+        this.drawn = undefined;
         actions.push({ type: "clear-screen" }, this.redraw());
         continue;
       }

@@ -55,7 +55,7 @@ export function mountTerminal(container: HTMLElement, session: ShellSession, opt
   const resize = new ResizeObserver(refit);
   resize.observe(container);
 
-  const editor = new LineEditor(session.prompt());
+  const editor = new LineEditor(session.prompt(), () => term.cols);
   for (const line of opts.history ?? []) editor.addHistory(line);
   let busy = false;
   let pending = ""; // lines of an incomplete input (heredoc, open quote)
@@ -123,8 +123,7 @@ export function mountTerminal(container: HTMLElement, session: ShellSession, opt
               if (candidates.length === 1) {
                 for (const a of editor.replaceRange(from, candidates[0] + " ")) if (a.type === "write") write(a.data);
               } else if (candidates.length > 1) {
-                write(`\r\n${candidates.join("  ")}\r\n`);
-                for (const a of editor.replaceRange(action.cursor, "")) if (a.type === "write") write(a.data);
+                write(editor.interject(candidates.join("  ")));
               }
             });
           }

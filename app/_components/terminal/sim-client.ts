@@ -1,5 +1,6 @@
 import type { ShellSession } from "@/lib/shell/session-types";
 import type { ClusterSummary } from "./cluster-summary";
+import { SIM_WORKER_URL, type EarlyTerminal } from "./early-worker";
 import type { ClockState, EditorFlavor, FromWorker, LabSource, LabState, SavedRun, Speed, ToWorker } from "./sim-protocol";
 
 export type OpenEditor = (path: string, content: string, flavor: EditorFlavor) => Promise<string | null>;
@@ -44,18 +45,23 @@ export class SimClient {
   /** Set by the terminal once mounted: types a command as if the learner did. */
   typeCommand: ((command: string) => void) | undefined;
 
-  constructor(private readonly opts: { seed?: number; lab?: LabSource; resume?: SavedRun } = {}) {}
+  /** `early`: the worker the page's HTML already started for the default cluster (then no seed, lab or resume). */
+  constructor(private readonly opts: { seed?: number; lab?: LabSource; resume?: SavedRun; early?: Pick<EarlyTerminal, "worker" | "queued"> } = {}) {}
 
   /** Starts the worker (once) and resolves when the cluster is ready. */
   start(): Promise<ShellSession> {
     this.ready ??= new Promise((resolve, reject) => {
+      const early = this.opts.early;
       // Marks for `npm run bench:web` (and the Performance panel): where the time to a usable terminal goes.
-      performance.mark("shipyard:worker-start");
-      const worker = new Worker(new URL("./sim.worker.ts", import.meta.url), { type: "module" });
+      if (!early) performance.mark("shipyard:worker-start");
+      const worker =
+        early?.worker ??
+        (SIM_WORKER_URL
+          ? new Worker(SIM_WORKER_URL) // built by next.config.mjs (one script, the default cluster baked in)
+          : new Worker(new URL("./sim.worker.ts", import.meta.url), { type: "module" })); // the dev server
       this.worker = worker;
       worker.onerror = (e) => reject(new Error(e.message || "the simulator worker failed to start"));
-      worker.onmessage = (event: MessageEvent<FromWorker>) => {
-        const m = event.data;
+      const receive = (m: FromWorker) => {
         switch (m.type) {
           case "ready":
             performance.mark("shipyard:sim-ready", { detail: { bootMs: m.bootMs } });
@@ -93,7 +99,12 @@ export class SimClient {
             this.waiting.delete(m.id);
         }
       };
-      this.send({ type: "init", seed: this.opts.seed, lab: this.opts.lab, resume: this.opts.resume });
+      worker.onmessage = (event: MessageEvent<FromWorker>) => receive(event.data);
+      if (early) {
+        for (const m of early.queued.splice(0)) receive(m);
+      } else {
+        this.send({ type: "init", seed: this.opts.seed, lab: this.opts.lab, resume: this.opts.resume });
+      }
     });
     return this.ready;
   }
@@ -195,7 +206,9 @@ export class SimClient {
 
   readonly session: ShellSession = {
     prompt: () => this.prompt,
+    // Each call waits for the worker: the terminal may take input (type-ahead) before the cluster is up.
     run: async (input, write) => {
+      await this.start();
       const id = ++this.nextId;
       this.writers.set(id, write);
       const done = await this.request<Reply<"done">>({ type: "run", id, input });
@@ -204,8 +217,12 @@ export class SimClient {
       for (const l of this.commandListeners) l();
       return done.exitCode;
     },
-    needsMoreInput: async (input) => (await this.request<Reply<"needs-more-result">>({ type: "needs-more", id: ++this.nextId, input })).value,
+    needsMoreInput: async (input) => {
+      await this.start();
+      return (await this.request<Reply<"needs-more-result">>({ type: "needs-more", id: ++this.nextId, input })).value;
+    },
     complete: async (line, cursor) => {
+      await this.start();
       const r = await this.request<Reply<"complete-result">>({ type: "complete", id: ++this.nextId, line, cursor });
       return { from: r.from, candidates: r.candidates };
     },

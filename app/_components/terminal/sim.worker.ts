@@ -6,6 +6,7 @@ import { createShell, type Shell } from "@/lib/shell/shell";
 import { createSim, type Sim, type SimOptions } from "@/lib/sim/create-sim";
 import { startLab, type LabRun } from "@/lib/sim/start-lab";
 import { summarizeCluster } from "./cluster-summary";
+import { DEFAULT_CLUSTER_SNAPSHOT } from "./default-cluster-snapshot";
 import type { ClockState, EditorFlavor, FromWorker, LabState, SavedRun, Speed, ToWorker } from "./sim-protocol";
 
 // The cluster lives here, off the main thread. Virtual time follows real time (x speed) in small ticks.
@@ -105,7 +106,9 @@ async function start(msg: Extract<ToWorker, { type: "init" }>) {
       lab ??= await startLabRun(msg);
       sim = lab.sim;
     } else {
-      sim = createSim({ seed: msg.seed, ...hostOptions });
+      // A lesson's cluster is always the default one: restore it from the build's snapshot (same state, less work).
+      const snapshot = msg.seed === undefined && DEFAULT_CLUSTER_SNAPSHOT ? JSON.parse(DEFAULT_CLUSTER_SNAPSHOT) : undefined;
+      sim = createSim({ seed: msg.seed, snapshot, ...hostOptions });
     }
     sim.cluster.onChange(() => {
       changedSinceTick = true;
@@ -181,9 +184,16 @@ function serial<T>(task: () => Promise<T>): Promise<T> {
   return next;
 }
 
+let booted: Promise<void> | undefined;
+
 self.onmessage = async (event: MessageEvent<ToWorker>) => {
   const msg = event.data;
-  if (msg.type === "init") return start(msg);
+  if (msg.type === "init") {
+    booted = start(msg);
+    return booted;
+  }
+  // A lab's start awaits (restoring a saved attempt): what the page sent meanwhile waits for it, in order.
+  if (!sim && booted) await booted;
   if (!sim) return;
   const s = sim;
   switch (msg.type) {

@@ -39,6 +39,7 @@ describe("event TTL (--event-ttl=1h)", () => {
     expect(cluster.client().create("pods", "default", podManifest("web", { image: "nginx" })).ok).toBe(true);
     cluster.advance(30 * MIN);
     const copy = restoreCluster(cluster.snapshot());
+    if ("error" in copy) throw new Error(copy.error);
     for (const c of [cluster, copy]) {
       c.advance(29 * MIN);
       expect(reasons(c, "web")).toHaveLength(5);
