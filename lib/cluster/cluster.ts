@@ -3,6 +3,7 @@ import type { KubeObject } from "./api/types";
 import type { ComponentContext, TraceEntry } from "./runtime/component-context";
 import type { HostFs } from "./hosts/host-fs";
 import type { Kubelet } from "./kubelet";
+import type { HeartbeatState } from "./kubelet/node-agent";
 import type { Reconciler } from "./runtime/sim-loop";
 import { VirtualClock } from "./runtime/clock";
 import { SeededRandom } from "./runtime/random";
@@ -135,7 +136,10 @@ function build(opts: ClusterOptions, restore?: SnapshotData): Built {
     gates.push(g);
     loop.register(g.reconciler);
   };
-  for (const r of startControllers(contextFor, { nodeMonitorGracePeriodSeconds: grace })) gated(r, "kube-controller-manager");
+  // kube-controller-manager's --root-ca-file: the cluster CA kubeadm wrote (a restored cluster reads the same file).
+  const caFile = controlPlaneHost ? fss.get(controlPlaneHost)?.readFile("/etc/kubernetes/pki/ca.crt") : undefined;
+  const rootCACert = typeof caFile === "string" ? caFile : undefined;
+  for (const r of startControllers(contextFor, { nodeMonitorGracePeriodSeconds: grace, rootCACert })) gated(r, "kube-controller-manager");
   const decisions: SchedulingDecision[] = [...(restore?.decisions ?? [])];
   const scheduler = startScheduler(contextFor("kube-scheduler"), (d) => {
     decisions.push(d);
@@ -148,6 +152,7 @@ function build(opts: ClusterOptions, restore?: SnapshotData): Built {
       node: h.config,
       fs: fss.get(h.config.name)!,
       backdateMs: () => api.backdateMs,
+      resumed: restore?.heartbeats?.[h.config.name],
     });
     if (!k) continue;
     kubelets.set(h.config.name, k);
@@ -184,19 +189,28 @@ function build(opts: ClusterOptions, restore?: SnapshotData): Built {
       return () => changeListeners.delete(l);
     },
     snapshot: (): ClusterSnapshot => {
-      const random: Record<string, number> = {};
-      for (const label of [...streams.keys()].sort()) random[label] = streams.get(label)!.getState();
+      // Streams a restored cluster never drew from (kubeadm's) keep the state they were restored with.
+      const random: Record<string, number> = { ...(restore?.random ?? {}) };
+      for (const label of streams.keys()) random[label] = streams.get(label)!.getState();
+      const sortedRandom: Record<string, number> = {};
+      for (const label of Object.keys(random).sort()) sortedRandom[label] = random[label];
       const fs: Record<string, unknown> = {};
       for (const [h, f] of fss) fs[h] = f.serialize();
       const kl: Record<string, boolean> = {};
-      for (const [h, k] of kubelets) kl[h] = k.active;
+      const heartbeats: Record<string, HeartbeatState> = {};
+      for (const [h, k] of kubelets) {
+        kl[h] = k.active;
+        const hb = k.heartbeat();
+        if (hb) heartbeats[h] = hb;
+      }
       const data: SnapshotData = {
         options: { ...opts, seed, startTime, clusterAgeMs, nodeMonitorGracePeriodSeconds: grace },
         now: clock.now(),
         store: store.dump(),
-        random,
+        random: sortedRandom,
         fs,
         kubelets: kl,
+        heartbeats,
         decisions: decisions.slice(),
         traceLength: traceBase + traceEntries.length,
       };
@@ -261,6 +275,8 @@ interface SnapshotData {
   random: Record<string, number>;
   fs: Record<string, unknown>;
   kubelets: Record<string, boolean>;
+  /** Each running kubelet's heartbeat position (absent in older snapshots: the kubelets then beat afresh). */
+  heartbeats?: Record<string, HeartbeatState>;
   decisions: SchedulingDecision[];
   traceLength: number;
 }

@@ -3,10 +3,10 @@ import type { ComponentContext } from "../runtime/component-context";
 import type { Reconciler } from "../runtime/sim-loop";
 import { WorkQueue } from "../runtime/work-queue";
 import { deepEqual } from "./util/clone";
-import { enqueueServicesFor, selectedPods, shouldBeInEndpoints, triggerTime } from "./endpoints-controller";
+import { selectedPods, servicesForPodChanges, shouldBeInEndpoints, triggerTime } from "./endpoints-controller";
 import { findPort } from "./util/find-port";
 import { keyOf, splitKey } from "./util/keys";
-import type { Pod, Service } from "./util/objects";
+import type { Service } from "./util/objects";
 import { newControllerRef } from "./util/owner";
 import { isPodReady } from "./util/pod-state";
 
@@ -23,7 +23,7 @@ export function createEndpointSliceController(ctx: ComponentContext): Reconciler
   const client = ctx.client;
   const queue = new WorkQueue(COMPONENT);
   client.watch("services", undefined, { sendInitialEvents: true }, (e) => queue.add(keyOf(e.object)));
-  client.watch("pods", undefined, {}, (e) => enqueueServicesFor(client, queue, e.object as Pod));
+  client.watch("pods", undefined, {}, servicesForPodChanges(client, queue));
   client.watch("endpointslices", undefined, {}, (e) => {
     const svc = e.object.metadata.labels?.[SERVICE_NAME];
     if (svc && e.object.metadata.labels?.[MANAGED_BY] === MANAGER) queue.add(`${e.object.metadata.namespace}/${svc}`);

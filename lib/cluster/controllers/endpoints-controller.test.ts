@@ -60,4 +60,21 @@ describe("endpoints and endpointslice controllers", () => {
     expect(ep.ok && ep.value.subsets).toBeUndefined();
     expect((api.all("endpointslices", "default")[0] as { endpoints?: unknown[] }).endpoints).toEqual([]);
   });
+
+  it("a pod relabelled out of the service leaves its endpoints; relabelled back, it returns", () => {
+    const { api, client } = setup();
+    api.seed("pods", pod("web-a", { app: "web" }, { node: "node01", phase: "Running", ready: true, ip: "10.244.1.5" }));
+    api.loop.runUntilIdle();
+    const ips = () => {
+      const ep = client.get("endpoints", "default", "web");
+      return ep.ok ? ((ep.value.subsets as { addresses?: { ip: string }[] }[] | undefined) ?? []).flatMap((x) => (x.addresses ?? []).map((a) => a.ip)) : [];
+    };
+    expect(ips()).toEqual(["10.244.1.5"]);
+    client.patch("pods", "default", "web-a", "merge", { metadata: { labels: { app: "db" } } });
+    api.loop.runUntilIdle();
+    expect(ips()).toEqual([]);
+    client.patch("pods", "default", "web-a", "merge", { metadata: { labels: { app: "web" } } });
+    api.loop.runUntilIdle();
+    expect(ips()).toEqual(["10.244.1.5"]);
+  });
 });

@@ -1,4 +1,4 @@
-import type { KubeObject } from "../api/types";
+import type { KubeObject, WatchEvent } from "../api/types";
 import { rfc3339 } from "../runtime/clock";
 import type { ComponentContext } from "../runtime/component-context";
 import type { Reconciler } from "../runtime/sim-loop";
@@ -38,7 +38,7 @@ export function createEndpointsController(ctx: ComponentContext): Reconciler {
   const client = ctx.client;
   const queue = new WorkQueue(COMPONENT);
   client.watch("services", undefined, { sendInitialEvents: true }, (e) => queue.add(keyOf(e.object)));
-  client.watch("pods", undefined, {}, (e) => enqueueServicesFor(client, queue, e.object as Pod));
+  client.watch("pods", undefined, {}, servicesForPodChanges(client, queue));
   client.watch("endpoints", undefined, {}, (e) => {
     if (e.type === "DELETED") queue.add(keyOf(e.object));
   });
@@ -88,13 +88,29 @@ export function createEndpointsController(ctx: ComponentContext): Reconciler {
 }
 
 /** Queue every service in the pod's namespace whose selector matches it (before or after a label change). */
-export function enqueueServicesFor(client: ComponentContext["client"], queue: WorkQueue, pod: Pod): void {
-  const svcs = client.list("services", pod.metadata.namespace);
-  if (!svcs.ok) return;
-  for (const s of svcs.value.items as Service[]) {
-    // Cheap and safe: a pod that left a service must be removed from it too, so queue every selecting service.
-    if (s.spec.selector) queue.add(keyOf(s));
-  }
+/**
+ * A pods-watch listener that queues the Services a pod change can matter to: those whose selector matches the
+ * pod's labels now or matched them before (the pod left the service). Other services are left alone, so a big
+ * scale-up beside an unrelated Service does not rebuild its endpoints once per pod.
+ */
+export function servicesForPodChanges(client: ComponentContext["client"], queue: WorkQueue): (e: WatchEvent) => void {
+  const lastLabels = new Map<string, Record<string, string> | undefined>();
+  return (e) => {
+    const pod = e.object as Pod;
+    const key = keyOf(pod);
+    // A pod changed before this controller first saw it: its old labels are unknown, so every service is a suspect.
+    const unknown = e.type !== "ADDED" && !lastLabels.has(key);
+    const before = lastLabels.get(key);
+    if (e.type === "DELETED") lastLabels.delete(key);
+    else lastLabels.set(key, pod.metadata.labels);
+    const svcs = client.list("services", pod.metadata.namespace);
+    if (!svcs.ok) return;
+    for (const s of svcs.value.items as Service[]) {
+      const sel = s.spec.selector;
+      if (!sel) continue;
+      if (unknown || selectorMatches(sel, pod.metadata.labels) || (before !== undefined && selectorMatches(sel, before))) queue.add(keyOf(s));
+    }
+  };
 }
 
 export function selectedPods(client: ComponentContext["client"], svc: Service): Pod[] {

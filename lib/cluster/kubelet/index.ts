@@ -1,3 +1,4 @@
+import type { HeartbeatState } from "./node-agent";
 import type { KubeletControl, NodeConfig, ProcessInfo } from "../cluster-types";
 import type { HostFs } from "../hosts/host-fs";
 import type { ComponentContext } from "../runtime/component-context";
@@ -20,10 +21,14 @@ export interface KubeletOptions {
    * timestamps (pod status, Lease, node heartbeats) should read; 0 afterwards. Default 0.
    */
   backdateMs?: () => number;
+  /** The cluster was restored from a snapshot: the kubelet's heartbeat carries on from here instead of starting up. */
+  resumed?: HeartbeatState;
 }
 
 export interface Kubelet extends KubeletControl {
   readonly reconciler: Reconciler;
+  /** The heartbeat loop's position, for snapshots (undefined while stopped). */
+  heartbeat(): HeartbeatState | undefined;
   processes(): ProcessInfo[];
   logs(namespace: string, pod: string, container: string, previous: boolean): string | undefined;
   /** `journalctl -u kubelet` lines, oldest first. */

@@ -201,6 +201,8 @@ export function createKubelet(outer: ComponentContext, opts: KubeletOptions): Ku
   });
 
   let generation = 0;
+  /** Whether this kubelet has come up once in this engine (a restored one resumes the first time). */
+  let booted = false;
 
   /** The service comes up at the next loop step, so a caller can still stop it first (restoring a stopped kubelet). */
   function startUp(): void {
@@ -214,7 +216,8 @@ export function createKubelet(outer: ComponentContext, opts: KubeletOptions): Ku
   function bootSequence(): void {
     log(`I "Starting kubelet" version="v1.32.4"`);
     staticPodPath = staticPodPathFromConfig(opts.fs);
-    agent.start();
+    agent.start(booted ? undefined : opts.resumed);
+    booted = true;
     reloadStaticPods();
     for (const k of staticPods.keys()) queue.add(k);
     // A fresh status manager has no cache: every pod's status is written again, undoing what the
@@ -246,6 +249,7 @@ export function createKubelet(outer: ComponentContext, opts: KubeletOptions): Ku
 
   const kubelet: Kubelet = {
     reconciler: { queue, reconcile },
+    heartbeat: () => agent.state(),
     get active() {
       return active;
     },

@@ -62,6 +62,12 @@ const CONDITIONS = [
   { type: "Ready", status: "True", reason: "KubeletReady", message: "kubelet is posting ready status" },
 ];
 
+/** Where a node's heartbeat loop stands, so a restored cluster keeps the same beat. */
+export interface HeartbeatState {
+  next: number;
+  lastPost: number;
+}
+
 /** Node status heartbeats and the Lease in kube-node-lease, as the kubelet posts them. */
 export class NodeAgent {
   private lastPost = Number.NEGATIVE_INFINITY;
@@ -69,6 +75,7 @@ export class NodeAgent {
   private readonly machineID: string;
   private readonly bootID: string;
   private timer?: () => void;
+  private nextTickAt?: number;
 
   constructor(
     private readonly ctx: ComponentContext,
@@ -87,21 +94,48 @@ export class NodeAgent {
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
   }
 
-  start(): void {
+  /**
+   * `resume`: the cluster was restored from a snapshot, so this is not a kubelet coming up but one that carries
+   * on: the next heartbeat comes when it was due, and what it posted last counts as posted.
+   */
+  start(resume?: HeartbeatState): void {
     this.stop();
     this.lastPost = Number.NEGATIVE_INFINITY;
+    if (resume && this.resumeFrom(resume)) return;
     this.tick(true);
+  }
+
+  /** When the next heartbeat is due and when status was last posted (kept in snapshots). */
+  state(): HeartbeatState | undefined {
+    return this.nextTickAt === undefined ? undefined : { next: this.nextTickAt, lastPost: this.lastPost };
+  }
+
+  private resumeFrom(resume: HeartbeatState): boolean {
+    const node = this.ctx.client.get("nodes", undefined, this.node.name);
+    if (!node.ok) return false;
+    const status = (node.value.status ?? {}) as Json;
+    this.lastPost = resume.lastPost;
+    this.lastPosted = comparableStatus(status, (status.conditions as Json[] | undefined) ?? []);
+    this.schedule(Math.max(0, resume.next - this.ctx.loop.clock.now()));
+    return true;
+  }
+
+  private schedule(delayMs: number): void {
+    // The loop's own time: while a new cluster is laid out, ctx.clock reads in the past (backdated stamps).
+    this.nextTickAt = this.ctx.loop.clock.now() + delayMs;
+    this.timer = this.ctx.loop.after(delayMs, `kubelet/${this.node.name}: heartbeat`, () => this.tick(false));
   }
 
   stop(): void {
     this.timer?.();
     this.timer = undefined;
+    this.nextTickAt = undefined;
   }
 
   private tick(force: boolean): void {
     this.renewLease();
     this.postStatus(force);
-    this.timer = this.ctx.loop.after(NODE_TIMINGS.leaseRenewMs, `kubelet/${this.node.name}: heartbeat`, () => this.tick(false));
+    this.schedule(NODE_TIMINGS.leaseRenewMs);
   }
 
   /** Register the node when it does not exist yet (bootstrap normally created it). */
@@ -178,7 +212,7 @@ export class NodeAgent {
       },
     };
     // Compare without heartbeat times: only a real change (or the 5-minute report) is posted.
-    const comparable = JSON.stringify({ ...status, conditions: conditions.map((c) => ({ ...c, lastHeartbeatTime: "" })) });
+    const comparable = comparableStatus(status, conditions);
     const oldReady = oldConds.find((c) => c.type === "Ready");
     const changed = comparable !== this.lastPosted || oldReady?.status !== "True";
     if (!force && !changed && now - this.lastPost < NODE_TIMINGS.statusReportMs) return;
@@ -188,4 +222,9 @@ export class NodeAgent {
       this.lastPosted = comparable;
     }
   }
+}
+
+/** A node status without its heartbeat times: what decides whether a post is due before the 5-minute report. */
+function comparableStatus(status: Json, conditions: readonly Json[]): string {
+  return JSON.stringify({ ...status, conditions: conditions.map((c) => ({ ...c, lastHeartbeatTime: "" })) });
 }

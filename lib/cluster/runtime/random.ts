@@ -1,3 +1,5 @@
+const HEX = "0123456789abcdef";
+
 /**
  * Seeded randomness (mulberry32). Every random choice in the engine goes through one of these,
  * so the same seed and the same inputs give byte-identical clusters.
@@ -35,11 +37,17 @@ export class SeededRandom {
 
   /** A v4-shaped UUID from the seeded stream. */
   uuid(): string {
-    const hex = this.string(32, "0123456789abcdef").split("");
-    hex[12] = "4";
-    hex[16] = "89ab"[this.int(4)];
-    const h = hex.join("");
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+    // 32 hex draws, then one for the variant; the version digit (12) and the variant (16) overwrite theirs.
+    const digits: string[] = new Array(32);
+    for (let i = 0; i < 32; i++) digits[i] = HEX[this.int(16)];
+    digits[12] = "4";
+    digits[16] = "89ab"[this.int(4)];
+    let out = "";
+    for (let i = 0; i < 32; i++) {
+      if (i === 8 || i === 12 || i === 16 || i === 20) out += "-";
+      out += digits[i];
+    }
+    return out;
   }
 
   /** An independent stream derived from this one (so adding draws in one component does not shift another). */

@@ -123,6 +123,8 @@ interface SpreadConstraint {
   matches: (labels: Record<string, string>) => boolean;
   /** Identifies the selector, so match counts can be reused; undefined disables the reuse. */
   cacheKey?: string;
+  /** cacheKey with the pod's namespace: the key of the per-node counts. */
+  countKey?: string;
 }
 
 /** The cluster-level defaults of v1.32 (ScheduleAnyway, so they only ever score). */
@@ -141,6 +143,7 @@ function spreadConstraints(input: ScoreInput): { constraints: SpreadConstraint[]
         topologyKey: c.topologyKey,
         matches: (labels: Record<string, string>) => labelSelectorMatches(c.labelSelector, labels),
         cacheKey: JSON.stringify(c.labelSelector ?? null),
+        countKey: `${input.pod.metadata.namespace ?? ""}\u0000${JSON.stringify(c.labelSelector ?? null)}`,
       })),
       requireAllTopologies: true,
     };
@@ -148,14 +151,16 @@ function spreadConstraints(input: ScoreInput): { constraints: SpreadConstraint[]
   const sel = input.defaultSpreadSelector;
   if (!sel) return { constraints: [], requireAllTopologies: false };
   const cacheKey = (sel as { cacheKey?: string }).cacheKey;
-  return { constraints: SYSTEM_DEFAULT_CONSTRAINTS.map((c) => ({ ...c, matches: sel, cacheKey })), requireAllTopologies: false };
+  const countKey = cacheKey === undefined ? undefined : `${input.pod.metadata.namespace ?? ""}\u0000${cacheKey}`;
+  return { constraints: SYSTEM_DEFAULT_CONSTRAINTS.map((c) => ({ ...c, matches: sel, cacheKey, countKey })), requireAllTopologies: false };
 }
 
 /** Matching pods on a node; counts for named selectors live on the NodeInfo, which keeps them current. */
 function countMatching(node: NodeInfo, c: SpreadConstraint, namespace: string | undefined): number {
   if (c.cacheKey === undefined) return countMatchingNow(node, { namespace, matches: c.matches, n: 0 });
   const counts = (node.spreadCounts ??= new Map());
-  const key = `${namespace ?? ""}\u0000${c.cacheKey}`;
+  // One key string per cycle (made in spreadConstraints), so its hash is computed once, not once per node.
+  const key = c.countKey ?? `${namespace ?? ""}\u0000${c.cacheKey}`;
   let entry = counts.get(key);
   if (!entry) {
     entry = { namespace, matches: c.matches, n: 0 };
