@@ -88,7 +88,7 @@ function build(opts: ClusterOptions, restore?: SnapshotData): Built {
       traceEntries.splice(0, drop);
       traceBase += drop;
     }
-    for (const l of [...traceListeners]) l(entry);
+    if (traceListeners.size > 0) for (const l of [...traceListeners]) l(entry);
   };
 
   const store = new Store();
@@ -163,7 +163,7 @@ function build(opts: ClusterOptions, restore?: SnapshotData): Built {
   const changeListeners = new Set<() => void>();
   api.changeListeners.add(() => {
     for (const g of gates) g.release();
-    for (const l of [...changeListeners]) l();
+    if (changeListeners.size > 0) for (const l of [...changeListeners]) l();
   });
 
   const cluster: Cluster = {
