@@ -31,7 +31,7 @@ describe("bootstrapCluster", () => {
     expect(nodes[0].fs.readdir("/etc/kubernetes/pki")).toContain("apiserver-etcd-client.key");
     expect(nodes[0].fs.readdir("/etc/kubernetes/pki/etcd")).toEqual(["ca.crt", "ca.key", "healthcheck-client.crt", "healthcheck-client.key", "peer.crt", "peer.key", "server.crt", "server.key"]);
     expect(read(1, "/var/lib/kubelet/config.yaml")).toContain("staticPodPath: /etc/kubernetes/manifests");
-    expect(read(1, "/etc/systemd/system/kubelet.service.d/10-kubeadm.conf")).toContain("ExecStart=/usr/bin/kubelet $KUBELET_KUBECONFIG_ARGS $KUBELET_CONFIG_ARGS $KUBELET_KUBEADM_ARGS $KUBELET_EXTRA_ARGS");
+    expect(read(1, "/usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf")).toContain("ExecStart=/usr/bin/kubelet $KUBELET_KUBECONFIG_ARGS $KUBELET_CONFIG_ARGS $KUBELET_KUBEADM_ARGS $KUBELET_EXTRA_ARGS");
     expect(read(1, "/lib/systemd/system/kubelet.service")).toContain("Description=kubelet: The Kubernetes Node Agent");
     expect(nodes[1].fs.readdir("/etc/kubernetes/manifests")).toEqual([]);
     expect(isFsError(nodes[1].fs.readFile("/etc/kubernetes/admin.conf"))).toBe(true);

@@ -233,7 +233,8 @@ function writeKubeletFiles(fs: HostFs, pki: FakePki): void {
   write(fs, "/var/lib/kubelet/pki/kubelet-client-current.pem", pem, 0o600);
   write(fs, "/var/lib/kubelet/pki/kubelet.crt", pki.pem("CERTIFICATE", 900));
   write(fs, "/var/lib/kubelet/pki/kubelet.key", pki.pem("RSA PRIVATE KEY", 1190), 0o600);
-  write(fs, "/etc/systemd/system/kubelet.service.d/10-kubeadm.conf", KUBEADM_DROPIN);
+  // pkgs.k8s.io's kubeadm package puts the drop-in beside the vendor units (systemctl status shows it there).
+  write(fs, "/usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf", KUBEADM_DROPIN);
   write(fs, "/lib/systemd/system/kubelet.service", KUBELET_UNIT);
   fs.mkdir("/etc/kubernetes/manifests", { parents: true });
 }
