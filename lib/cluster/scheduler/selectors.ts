@@ -1,4 +1,4 @@
-import type { LabelSelector, Node, NodeSelectorRequirement, NodeSelectorTerm } from "./api-shapes";
+import type { Node, NodeSelectorRequirement, NodeSelectorTerm } from "./api-shapes";
 
 function int64(s: string | undefined): number | undefined {
   return s !== undefined && /^[+-]?\d+$/.test(s) ? Number(s) : undefined;
@@ -49,30 +49,5 @@ export function nodeMatchesTerms(node: Node, terms: readonly NodeSelectorTerm[])
   return terms.some((t) => nodeMatchesTerm(node, t));
 }
 
-/** metav1.LabelSelector: undefined selects nothing, {} selects everything. */
-export function labelSelectorMatches(selector: LabelSelector | undefined, labels: Record<string, string> | undefined): boolean {
-  if (!selector) return false;
-  const l = labels ?? {};
-  const has = (k: string) => Object.prototype.hasOwnProperty.call(l, k);
-  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (!has(k) || l[k] !== v) return false;
-  for (const e of selector.matchExpressions ?? []) {
-    const values = e.values ?? [];
-    switch (e.operator) {
-      case "In":
-        if (!has(e.key) || !values.includes(l[e.key])) return false;
-        break;
-      case "NotIn":
-        if (has(e.key) && values.includes(l[e.key])) return false;
-        break;
-      case "Exists":
-        if (!has(e.key)) return false;
-        break;
-      case "DoesNotExist":
-        if (has(e.key)) return false;
-        break;
-      default:
-        return false;
-    }
-  }
-  return true;
-}
+/** metav1.LabelSelector matching, shared with the controllers. */
+export { labelSelectorMatches } from "../api/selectors/match-label-selector";

@@ -1,3 +1,4 @@
+import { labelSelectorMatches } from "../../api/selectors/match-label-selector";
 import type { LabelSelector } from "./objects";
 
 /**
@@ -12,28 +13,7 @@ export function selectorMatches(selector: LabelSelector | Record<string, string>
     const entries = Object.entries(selector);
     return entries.length > 0 && entries.every(([k, v]) => l[k] === v);
   }
-  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (l[k] !== v) return false;
-  for (const req of selector.matchExpressions ?? []) {
-    const has = Object.prototype.hasOwnProperty.call(l, req.key);
-    const values = req.values ?? [];
-    switch (req.operator) {
-      case "In":
-        if (!has || !values.includes(l[req.key])) return false;
-        break;
-      case "NotIn":
-        if (has && values.includes(l[req.key])) return false;
-        break;
-      case "Exists":
-        if (!has) return false;
-        break;
-      case "DoesNotExist":
-        if (has) return false;
-        break;
-      default:
-        return false;
-    }
-  }
-  return true;
+  return labelSelectorMatches(selector, l);
 }
 
 /** selectorMatches with the selector taken apart once: for checking one selector against thousands of pods. */
