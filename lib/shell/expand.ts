@@ -1,5 +1,6 @@
 import type { HostFs } from "../cluster/index";
 import { ArithError, evalArith } from "./arith";
+import { braceExpand } from "./brace";
 import { expandGlob, hasGlob, patternToRegExp } from "./glob";
 import { lexText, type Word, type WordPart } from "./tokenizer";
 
@@ -12,6 +13,8 @@ export interface ExpandContext {
   lastExit: number;
   /** Run `$(...)` and return its stdout. */
   commandSubst(src: string): Promise<string>;
+  /** Indexed arrays (BASH_REMATCH); a plain variable reads as element 0. */
+  getArray?(name: string): string[] | undefined;
   fs: HostFs;
   cwd: string;
 }
@@ -45,8 +48,28 @@ function paramValue(name: string, ctx: ExpandContext): string | undefined {
     case "-":
       return "himBHs";
   }
-  if (/^[1-9]$/.test(name)) return ctx.positional[Number(name) - 1];
+  if (/^[1-9][0-9]*$/.test(name)) return ctx.positional[Number(name) - 1];
   return ctx.getVar(name);
+}
+
+/** Elements of `${name[@]}`, or of `$@`: undefined when the part is not multi-valued. */
+function multiValues(p: Extract<WordPart, { t: "param" }>, ctx: ExpandContext): string[] | undefined {
+  if (p.index === undefined) return p.name === "@" || p.name === "*" ? ctx.positional : undefined;
+  if (p.index !== "@" && p.index !== "*") return undefined;
+  const arr = ctx.getArray?.(p.name);
+  if (arr) return arr;
+  const v = ctx.getVar(p.name);
+  return v === undefined ? [] : [v];
+}
+
+function indexedValue(p: Extract<WordPart, { t: "param" }>, ctx: ExpandContext): string | undefined {
+  const all = multiValues(p, ctx);
+  if (all) return all.join(" ");
+  if (p.index === undefined) return paramValue(p.name, ctx);
+  const arr = ctx.getArray?.(p.name) ?? (ctx.getVar(p.name) === undefined ? [] : [ctx.getVar(p.name)!]);
+  const n = Number(p.index.trim() === "" ? NaN : p.index);
+  if (!Number.isInteger(n)) return arr[0];
+  return arr[n < 0 ? arr.length + n : n];
 }
 
 async function partsText(parts: WordPart[] | undefined, ctx: ExpandContext): Promise<string> {
@@ -76,9 +99,43 @@ async function partValue(p: WordPart, ctx: ExpandContext): Promise<string> {
   }
 }
 
+/** `${x:offset:length}` on a string, or on the elements of `${@:...}` / `${arr[@]:...}`. */
+async function slice<T extends string | string[]>(v: T, p: Extract<WordPart, { t: "param" }>, ctx: ExpandContext, positional = false): Promise<T> {
+  const text = await partsText(p.arg, ctx);
+  const colon = text.indexOf(":");
+  const arith = (e: string) => {
+    try {
+      return evalArith(e, (n) => ctx.getVar(n), (n, x) => ctx.setVar(n, x));
+    } catch (err) {
+      if (err instanceof ArithError) throw new ExpansionError(err.message);
+      throw err;
+    }
+  };
+  const items: string[] = typeof v === "string" ? [...v] : positional ? ["bash", ...v] : v;
+  let start = arith(colon < 0 ? text : text.slice(0, colon));
+  if (start < 0) start = Math.max(0, items.length + start);
+  let end = items.length;
+  if (colon >= 0) {
+    const len = arith(text.slice(colon + 1));
+    if (len < 0) {
+      if (typeof v !== "string") throw new ExpansionError(`${text.slice(colon + 1).trim()}: substring expression < 0`);
+      end = items.length + len;
+      if (end < start) throw new ExpansionError(`${text.slice(colon + 1).trim()}: substring expression < 0`);
+    } else end = Math.min(items.length, start + len);
+  }
+  const picked = items.slice(start, Math.max(start, end));
+  return (typeof v === "string" ? picked.join("") : picked) as T;
+}
+
 async function paramExpand(p: Extract<WordPart, { t: "param" }>, ctx: ExpandContext): Promise<string> {
   if (p.op === "bad") throw new ExpansionError(`\${${p.name}}: bad substitution`);
-  const v = paramValue(p.name, ctx);
+  if (p.op === ":") {
+    const all = multiValues(p, ctx);
+    if (all) return (await slice(all, p, ctx, p.index === undefined)).join(" ");
+    return slice(indexedValue(p, ctx) ?? "", p, ctx);
+  }
+  if (p.op === "#len" && (p.index === "@" || p.index === "*")) return String(multiValues(p, ctx)!.length);
+  const v = indexedValue(p, ctx);
   if (p.op === "#len") return String((v ?? "").length);
   if (!p.op) return v ?? "";
   const unsetOrEmpty = v === undefined || (p.op.startsWith(":") && v === "");
@@ -141,7 +198,7 @@ async function paramExpand(p: Extract<WordPart, { t: "param" }>, ctx: ExpandCont
 /** Expand a word into fields: parameters, command substitution, arithmetic, splitting, globbing, quote removal. */
 export async function expandWords(words: Word[], ctx: ExpandContext): Promise<string[]> {
   const out: string[] = [];
-  for (const w of words) out.push(...(await expandOne(w, ctx)));
+  for (const w of words.flatMap(braceExpand)) out.push(...(await expandOne(w, ctx)));
   return out;
 }
 
@@ -160,6 +217,16 @@ async function expandOne(w: Word, ctx: ExpandContext): Promise<string[]> {
   for (const p of w.parts) {
     if (p.t === "lit") {
       add(p.v, !p.q, p.q);
+      continue;
+    }
+    let many = p.t === "param" && p.q && (!p.op || p.op === ":") ? multiValues(p, ctx) : undefined;
+    if (many && p.t === "param" && p.op === ":") many = await slice(many, p, ctx, p.index === undefined);
+    if (many && (p.t === "param" && (p.name === "@" || p.index === "@"))) {
+      // "$@": one field per element, the first and last joined to the text around them; none at all when empty.
+      many.forEach((v, idx) => {
+        if (idx > 0) cur = undefined;
+        add(v, false, true);
+      });
       continue;
     }
     const value = await partValue(p, ctx);
@@ -187,6 +254,26 @@ async function expandOne(w: Word, ctx: ExpandContext): Promise<string[]> {
     result.push(f.s);
   }
   return result;
+}
+
+/**
+ * Expand a word as a pattern (`case`, `[[ == ]]`, `[[ =~ ]]`): no splitting or globbing; `active[i]` is false
+ * where the character came from quotes or a backslash, so it matches only itself.
+ */
+export async function expandPattern(w: Word, ctx: ExpandContext): Promise<{ s: string; active: boolean[] }> {
+  let s = "";
+  const active: boolean[] = [];
+  for (const p of w.parts) {
+    const text = p.t === "lit" ? p.v : await partValue(p, ctx);
+    s += text;
+    for (let k = 0; k < text.length; k++) active.push(!p.q);
+  }
+  return { s, active };
+}
+
+/** The text of `(( ))` / `$(( ))` with its `$`-expansions done, ready for evalArith. */
+export async function expandArithText(src: string, ctx: ExpandContext): Promise<string> {
+  return partsText(lexText(src, true), ctx);
 }
 
 /** Expand without splitting or globbing (assignments, redirect targets, heredoc bodies). */

@@ -1,6 +1,7 @@
 import type { HostFs } from "../cluster/index";
 import { isFsError } from "../cluster/index";
 import { resolvePath } from "./paths";
+import { bracketToJs } from "./posix-regex";
 
 /**
  * A pattern character and whether it may act as a glob metacharacter (quoted `*` is a literal star).
@@ -22,19 +23,13 @@ export function globToRegExp(pattern: string, active?: boolean[], opts: { anchor
     if (on && c === "*") re += "[^/]*";
     else if (on && c === "?") re += "[^/]";
     else if (on && c === "[") {
-      const end = pattern.indexOf("]", i + 2);
-      if (end < 0) {
+      const b = bracketToJs(pattern, i, active);
+      if (!b) {
         re += "\\[";
         continue;
       }
-      let body = pattern.slice(i + 1, end);
-      let neg = false;
-      if (body[0] === "!" || body[0] === "^") {
-        neg = true;
-        body = body.slice(1);
-      }
-      re += "[" + (neg ? "^" : "") + body.replace(/\\/g, "\\\\").replace(/\]/g, "\\]") + "]";
-      i = end;
+      re += b.re;
+      i = b.end;
     } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
   }
   return opts.anchored === false ? new RegExp(re) : new RegExp("^" + re + "$");
@@ -44,6 +39,12 @@ export function globToRegExp(pattern: string, active?: boolean[], opts: { anchor
 export function patternToRegExp(pattern: string, greedy = true): RegExp {
   const src = globToRegExp(pattern).source.slice(1, -1).replace(/\[\^\/\]\*/g, greedy ? ".*" : ".*?").replace(/\[\^\/\]/g, ".");
   return new RegExp(src, "s");
+}
+
+/** Does all of `s` match a `case` / `[[ == ]]` pattern? `active[i]` false marks a quoted (literal) character. */
+export function matchPattern(s: string, pattern: string, active?: boolean[]): boolean {
+  const src = globToRegExp(pattern, active).source.slice(1, -1).replace(/\[\^\/\]\*/g, ".*").replace(/\[\^\/\]/g, ".");
+  return new RegExp("^(?:" + src + ")$", "s").test(s);
 }
 
 /**

@@ -7,7 +7,7 @@ export type Redirect =
 
 export interface SimpleCommand {
   type: "simple";
-  assigns: { name: string; value: Word }[];
+  assigns: { name: string; value: Word; /** `name=(...)` / `name+=(...)` */ array?: Word[]; append?: boolean }[];
   words: Word[];
   redirects: Redirect[];
 }
@@ -18,10 +18,35 @@ export type Command =
   | { type: "subshell"; body: List; redirects: Redirect[] }
   | { type: "for"; name: string; items: Word[] | undefined; body: List; redirects: Redirect[] }
   | { type: "while"; until: boolean; cond: List; body: List; redirects: Redirect[] }
-  | { type: "if"; clauses: { cond: List; body: List }[]; otherwise?: List; redirects: Redirect[] };
+  | { type: "if"; clauses: { cond: List; body: List }[]; otherwise?: List; redirects: Redirect[] }
+  | { type: "case"; word: Word; clauses: CaseClause[]; redirects: Redirect[] }
+  /** `[[ ... ]]` */
+  | { type: "cond"; expr: CondExpr; redirects: Redirect[] }
+  /** `(( ... ))` */
+  | { type: "arith"; src: string; redirects: Redirect[] }
+  /** `for (( init; test; step ))` */
+  | { type: "arithFor"; init: string; test: string; step: string; body: List; redirects: Redirect[] }
+  /** A function definition; `body` is the compound command that runs on each call. */
+  | { type: "function"; name: string; body: Command; redirects: Redirect[] };
+
+export interface CaseClause {
+  patterns: Word[];
+  body: List;
+  /** `;;` ends the case, `;&` falls into the next body, `;;&` tests the next patterns. */
+  terminator: ";;" | ";&" | ";;&";
+}
+
+export type CondExpr =
+  | { t: "and" | "or"; l: CondExpr; r: CondExpr }
+  | { t: "not"; e: CondExpr }
+  | { t: "unary"; op: string; w: Word }
+  | { t: "binary"; op: string; l: Word; r: Word }
+  | { t: "word"; w: Word };
 
 export interface Pipeline {
   bang: boolean;
+  /** `time [-p] pipeline`: report how long it took (`-p`: the POSIX format). */
+  time?: "bash" | "posix";
   commands: Command[];
 }
 
@@ -36,22 +61,36 @@ export type List = AndOr[];
 export type ParseResult =
   | { ok: true; list: List; /** set when a heredoc ran to end of input (bash warns and goes on) */ heredocAtEof?: string }
   | { ok: false; kind: "incomplete"; incomplete: Incomplete }
-  | { ok: false; kind: "syntax"; message: string };
+  | {
+      ok: false;
+      kind: "syntax";
+      /** What bash prints after "bash: "; empty when it prints nothing (some `[[` errors). */
+      message: string;
+      /** `[[` parse errors leave `$?` as it was in interactive bash 5.2, instead of setting 2. */
+      keepStatus?: boolean;
+    };
 
 class SyntaxError_ {
-  constructor(readonly message: string) {}
+  constructor(
+    readonly message: string,
+    readonly keepStatus = false,
+  ) {}
 }
 class Eof {
   constructor(readonly incomplete: Incomplete) {}
 }
 
 const RESERVED = new Set(["then", "else", "elif", "fi", "do", "done", "}", "esac"]);
+const CASE_END = new Set([";;", ";&", ";;&"]);
+const COND_UNARY = new Set(["-a", "-b", "-c", "-d", "-e", "-f", "-g", "-h", "-k", "-p", "-r", "-s", "-t", "-u", "-w", "-x", "-G", "-L", "-N", "-O", "-S", "-z", "-n", "-o", "-v", "-R"]);
+const COND_BINARY = new Set(["=", "==", "!=", "=~", "<", ">", "-eq", "-ne", "-lt", "-le", "-gt", "-ge", "-nt", "-ot", "-ef"]);
 const REDIRECT_OPS = new Set([">", ">>", "<", ">|", "&>", "&>>", "<>", "<<<", ">&", "<&"]);
 
 function tokenText(t: Token): string {
   if (t.k === "op") return t.v;
   if (t.k === "nl") return "newline";
   if (t.k === "heredoc") return t.strip ? "<<-" : "<<";
+  if (t.k === "arith") return "((";
   return t.w.raw;
 }
 
@@ -87,14 +126,16 @@ class Parser {
     return list;
   }
 
-  private list(stopWords: Set<string>, stopParen: boolean): List {
+  /** `inCase`: a case clause body, which ends at `;;`, `;&`, `;;&` or `esac` and may be empty. */
+  private list(stopWords: Set<string>, stopParen: boolean, inCase = false): List {
     const items: List = [];
     for (;;) {
       this.skipNewlines();
       const t = this.peek();
       if (!t) return items;
+      if (inCase && t.k === "op" && CASE_END.has(t.v)) return items;
       if (t.k === "word" && stopWords.has(plainWord(t.w) ?? "")) {
-        if (items.length === 0) unexpected(t);
+        if (items.length === 0 && !inCase) unexpected(t);
         return items;
       }
       if (stopParen && this.isOp(t, ")")) {
@@ -105,6 +146,7 @@ class Parser {
       items.push(item);
       const sep = this.peek();
       if (!sep) return items;
+      if (inCase && sep.k === "op" && CASE_END.has(sep.v)) return items;
       if (this.isOp(sep, ";") || this.isOp(sep, "&")) {
         this.i++;
         item.background = sep.k === "op" && sep.v === "&";
@@ -132,6 +174,23 @@ class Parser {
   }
 
   private pipeline(): Pipeline {
+    let time: Pipeline["time"];
+    if (this.isWord(this.peek(), "time")) {
+      this.i++;
+      time = "bash";
+      if (this.isWord(this.peek(), "-p")) {
+        this.i++;
+        time = "posix";
+      }
+      const n = this.peek();
+      // `time` alone (or before a separator) times nothing at all.
+      if (!n || n.k === "nl" || (n.k === "op" && [";", "&", "&&", "||", ")"].includes(n.v))) return { bang: false, time, commands: [] };
+    }
+    const p = this.untimedPipeline();
+    return time ? { ...p, time } : p;
+  }
+
+  private untimedPipeline(): Pipeline {
     let bang = false;
     if (this.isWord(this.peek(), "!")) {
       bang = true;
@@ -161,9 +220,17 @@ class Parser {
       this.expectOp(")");
       return { type: "subshell", body, redirects: this.redirects() };
     }
+    if (t.k === "arith") {
+      this.i++;
+      return { type: "arith", src: t.src, redirects: this.redirects() };
+    }
     if (t.k === "word") {
       const kw = plainWord(t.w);
       if (kw !== undefined && RESERVED.has(kw)) unexpected(t);
+      if (kw === "case") return this.caseCommand();
+      if (kw === "[[") return this.condCommand();
+      if (kw === "function") return this.functionDef(true);
+      if (kw !== undefined && kw !== "" && this.isOp(this.toks[this.i + 1], "(")) return this.functionDef(false);
       if (kw === "{") {
         this.i++;
         const body = this.list(new Set(["}"]), false);
@@ -208,8 +275,176 @@ class Parser {
     return { type: "if", clauses, otherwise, redirects: this.redirects() };
   }
 
+  private caseCommand(): Command {
+    this.i++;
+    const wordTok = this.peek();
+    if (!wordTok) throw new Eof({ kind: "continuation" });
+    if (wordTok.k !== "word") unexpected(wordTok);
+    this.i++;
+    this.skipNewlines();
+    this.expectWord("in");
+    const clauses: CaseClause[] = [];
+    for (;;) {
+      this.skipNewlines();
+      let t = this.peek();
+      if (!t) throw new Eof({ kind: "continuation" });
+      if (this.isWord(t, "esac")) {
+        this.i++;
+        break;
+      }
+      if (this.isOp(t, "(")) this.i++;
+      const patterns: Word[] = [];
+      for (;;) {
+        t = this.peek();
+        if (!t) throw new Eof({ kind: "continuation" });
+        if (t.k !== "word") unexpected(t);
+        patterns.push(t.w);
+        this.i++;
+        const n = this.peek();
+        // bash wants `)` on the pattern's line: end of input here is a newline, not a reason to read on.
+        if (!n || n.k === "nl") throw new SyntaxError_("syntax error near unexpected token `newline'");
+        this.i++;
+        if (this.isOp(n, ")")) break;
+        if (!this.isOp(n, "|")) unexpected(n);
+      }
+      const body = this.list(new Set(["esac"]), false, true);
+      const end = this.peek();
+      if (!end) throw new Eof({ kind: "continuation" });
+      if (end.k === "op" && CASE_END.has(end.v)) {
+        this.i++;
+        clauses.push({ patterns, body, terminator: end.v as CaseClause["terminator"] });
+        continue;
+      }
+      clauses.push({ patterns, body, terminator: ";;" });
+      this.expectWord("esac");
+      break;
+    }
+    return { type: "case", word: wordTok.w, clauses, redirects: this.redirects() };
+  }
+
+  private functionDef(keyword: boolean): Command {
+    let name: string;
+    if (keyword) {
+      this.i++;
+      const n = this.peek();
+      if (!n) throw new SyntaxError_("syntax error near unexpected token `newline'");
+      if (n.k !== "word") unexpected(n);
+      name = n.w.raw;
+      this.i++;
+      if (this.isOp(this.peek(), "(")) {
+        this.i++;
+        this.expectOp(")");
+      }
+    } else {
+      name = (this.peek() as { w: Word }).w.raw;
+      this.i += 2;
+      this.expectOp(")");
+    }
+    this.skipNewlines();
+    const b = this.peek();
+    if (!b) throw new Eof({ kind: "continuation" });
+    const kw = b.k === "word" ? plainWord(b.w) : undefined;
+    const compound = b.k === "arith" || this.isOp(b, "(") || (kw !== undefined && ["{", "if", "for", "while", "until", "case", "[["].includes(kw));
+    if (!compound) unexpected(b);
+    return { type: "function", name, body: this.command(), redirects: [] };
+  }
+
+  // ---- [[ ... ]]: its own little grammar, with bash's messages (which leave $? alone) ----
+  private condCommand(): Command {
+    this.i++;
+    const expr = this.condOr();
+    const t = this.condPeek();
+    if (!t) throw new Eof({ kind: "cond" });
+    if (this.isWord(t, "]]")) {
+      this.i++;
+      return { type: "cond", expr, redirects: this.redirects() };
+    }
+    if (t.k === "word") throw new SyntaxError_("syntax error in conditional expression", true);
+    throw new SyntaxError_(`syntax error in conditional expression: unexpected token \`${tokenText(t)}'`, true);
+  }
+
+  private condPeek(): Token | undefined {
+    this.skipNewlines();
+    return this.peek();
+  }
+
+  private condOr(): CondExpr {
+    let l = this.condAnd();
+    while (this.isOp(this.condPeek(), "||")) {
+      this.i++;
+      l = { t: "or", l, r: this.condAnd() };
+    }
+    return l;
+  }
+
+  private condAnd(): CondExpr {
+    let l = this.condNot();
+    while (this.isOp(this.condPeek(), "&&")) {
+      this.i++;
+      l = { t: "and", l, r: this.condNot() };
+    }
+    return l;
+  }
+
+  private condNot(): CondExpr {
+    if (this.isWord(this.condPeek(), "!")) {
+      this.i++;
+      return { t: "not", e: this.condNot() };
+    }
+    return this.condPrimary();
+  }
+
+  private condPrimary(): CondExpr {
+    const t = this.condPeek();
+    if (!t) throw new Eof({ kind: "cond" });
+    if (this.isOp(t, "(")) {
+      this.i++;
+      const e = this.condOr();
+      const c = this.condPeek();
+      if (!c) throw new Eof({ kind: "cond" });
+      if (!this.isOp(c, ")")) throw new SyntaxError_(`unexpected token \`${tokenText(c)}', expected \`)'`, true);
+      this.i++;
+      return e;
+    }
+    // bash says nothing at all for `[[ ]]` or `[[ a && ]]`.
+    if (t.k !== "word" || this.isWord(t, "]]")) throw new SyntaxError_("", true);
+    const text = plainWord(t.w) ?? "";
+    this.i++;
+    if (COND_UNARY.has(text)) {
+      const a = this.condPeek();
+      if (!a) throw new Eof({ kind: "cond" });
+      if (a.k !== "word" || this.isWord(a, "]]")) throw new SyntaxError_(`unexpected argument \`${tokenText(a)}' to conditional unary operator`, true);
+      this.i++;
+      return { t: "unary", op: text, w: a.w };
+    }
+    const n = this.condPeek();
+    if (!n) throw new Eof({ kind: "cond" });
+    if (this.isWord(n, "]]") || this.isOp(n, "&&") || this.isOp(n, "||") || this.isOp(n, ")")) return { t: "word", w: t.w };
+    const op = n.k === "word" ? plainWord(n.w) : n.k === "op" && (n.v === "<" || n.v === ">") ? n.v : undefined;
+    if (op === undefined || !COND_BINARY.has(op)) throw new SyntaxError_("conditional binary operator expected", true);
+    this.i++;
+    const r = this.condPeek();
+    if (!r) throw new Eof({ kind: "cond" });
+    if (r.k !== "word" || this.isWord(r, "]]")) throw new SyntaxError_(`unexpected argument \`${tokenText(r)}' to conditional binary operator`, true);
+    this.i++;
+    return { t: "binary", op, l: t.w, r: r.w };
+  }
+
   private forCommand(): Command {
     this.i++;
+    const head = this.peek();
+    if (head?.k === "arith") {
+      this.i++;
+      const parts = head.src.split(";");
+      if (parts.length !== 3) throw new SyntaxError_("syntax error: arithmetic expression required");
+      this.skipNewlines();
+      if (this.isOp(this.peek(), ";")) this.i++;
+      this.skipNewlines();
+      this.expectWord("do");
+      const body = this.list(new Set(["done"]), false);
+      this.expectWord("done");
+      return { type: "arithFor", init: parts[0], test: parts[1], step: parts[2], body, redirects: this.redirects() };
+    }
     const nameTok = this.peek();
     if (!nameTok) throw new Eof({ kind: "continuation" });
     const name = nameTok.k === "word" ? plainWord(nameTok.w) : undefined;
@@ -296,11 +531,16 @@ class Parser {
       if (t.k !== "word") break;
       if (cmd.words.length === 0) {
         const first = t.w.parts[0];
-        const m = first?.t === "lit" && !first.q ? /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(first.v) : null;
+        const m = first?.t === "lit" && !first.q ? /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/.exec(first.v) : null;
+        if (m && t.w.array) {
+          cmd.assigns.push({ name: m[1], value: { parts: [], raw: "" }, array: t.w.array, append: m[2] === "+" });
+          this.i++;
+          continue;
+        }
         if (m) {
           const rest = first.t === "lit" ? first.v.slice(m[0].length) : "";
           const parts = [...(rest ? [{ t: "lit" as const, v: rest, q: false }] : []), ...t.w.parts.slice(1)];
-          cmd.assigns.push({ name: m[1], value: { parts, raw: t.w.raw.slice(m[0].length) } });
+          cmd.assigns.push({ name: m[1], value: { parts, raw: t.w.raw.slice(m[0].length) }, ...(m[2] ? { append: true } : {}) });
           this.i++;
           continue;
         }
@@ -321,7 +561,7 @@ export function parse(input: string): ParseResult {
     if (lexed.incomplete?.kind === "heredoc") return { ok: true, list, heredocAtEof: lexed.incomplete.delim };
     return { ok: true, list };
   } catch (e) {
-    if (e instanceof SyntaxError_) return { ok: false, kind: "syntax", message: e.message };
+    if (e instanceof SyntaxError_) return e.keepStatus ? { ok: false, kind: "syntax", message: e.message, keepStatus: true } : { ok: false, kind: "syntax", message: e.message };
     if (e instanceof Eof) return { ok: false, kind: "incomplete", incomplete: e.incomplete };
     throw e;
   }

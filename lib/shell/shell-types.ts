@@ -1,5 +1,6 @@
 import type { Cluster, HostFs } from "../cluster/index";
 import type { CommandFn, CommandIO } from "./command-types";
+import type { Command } from "./parser";
 
 /** Hook the host app supplies for vi/vim/nano: resolves to the saved text, or null when quit without saving. */
 export type InteractiveEditor = (path: string, content: string) => Promise<string | null>;
@@ -69,6 +70,10 @@ export interface Session {
   vars: Map<string, { value: string; exported: boolean }>;
   aliases: Map<string, string>;
   positional: string[];
+  /** Shell functions by name: the compound command each call runs. */
+  functions: Map<string, Command>;
+  /** Indexed arrays (BASH_REMATCH after `[[ =~ ]]`). */
+  arrays: Map<string, string[]>;
 }
 
 /** What builtins see of the running shell. */
@@ -80,8 +85,14 @@ export interface ShellInternals {
   getVar(name: string): string | undefined;
   setVar(name: string, value: string, exported?: boolean): void;
   unsetVar(name: string): void;
-  /** "builtin" | "alias" | "keyword" | "file" (a command on PATH) */
-  kindOf(name: string): "builtin" | "alias" | "keyword" | "file" | undefined;
+  /** "builtin" | "alias" | "keyword" | "function" | "file" (a command on PATH) */
+  kindOf(name: string): "builtin" | "alias" | "keyword" | "function" | "file" | undefined;
+  /** `local NAME[=VALUE]`: false outside a function. Without a value the variable is unset for the call. */
+  declareLocal(name: string, value: string | undefined): boolean;
+  /** Names `local` declared in the innermost running function; undefined outside a function. */
+  localNames(): string[] | undefined;
+  /** Functions and sourced files being run: `return` is allowed when this is above 0. */
+  returnScopes: number;
   /** Run shell source text with these streams (source, eval, bash -c, scripts). */
   runText(text: string, io: CommandIO, opts?: { positional?: string[]; subshell?: boolean }): Promise<number>;
   /** Run argv directly (xargs, sudo, watch, ssh host cmd). */

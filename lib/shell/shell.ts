@@ -1,11 +1,14 @@
 import type { FsError, HostFs } from "../cluster/index";
 import { isFsError } from "../cluster/index";
 import type { AttachedSession, CommandFn, CommandIO } from "./command-types";
-import { builtins, type BuiltinFn, ExitSignal, LoopSignal } from "./commands/builtins";
+import { ArithError, evalArith } from "./arith";
+import { builtins, type BuiltinFn, ExitSignal, LoopSignal, ReturnSignal } from "./commands/builtins";
 import { coreutils } from "./commands/index";
 import { completeLine } from "./complete";
 import { editFile } from "./editor";
-import { ExpansionError, expandHeredoc, expandNoSplit, expandWords, type ExpandContext } from "./expand";
+import { evalCond } from "./cond-eval";
+import { ExpansionError, expandArithText, expandHeredoc, expandNoSplit, expandPattern, expandWords, type ExpandContext } from "./expand";
+import { matchPattern } from "./glob";
 import { parse, type Command, type List, type Pipeline, type AndOr, type Redirect, type SimpleCommand } from "./parser";
 import { errnoMessage, resolvePath, shellQuote } from "./paths";
 import type { CompletionResult, RunResult, Session, Shell, ShellInternals, ShellOptions } from "./shell-types";
@@ -22,8 +25,14 @@ export const MAX_OUTPUT_CHARS = 2 * 1024 * 1024;
 /** Simple commands per run(): `while true; do ...; done` ends instead of spinning the page forever. */
 export const MAX_COMMANDS_PER_RUN = 20000;
 
+/** Nested function calls allowed (as if FUNCNEST were set): `f() { f; }; f` ends instead of exhausting memory. */
+export const MAX_FUNCTION_DEPTH = 1000;
+
 export const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-const KEYWORDS = new Set(["if", "then", "else", "elif", "fi", "for", "in", "do", "done", "while", "until", "case", "esac", "{", "}", "!"]);
+const KEYWORDS = new Set(["if", "then", "else", "elif", "fi", "for", "in", "do", "done", "while", "until", "case", "esac", "{", "}", "!", "[[", "]]", "function", "select", "time", "coproc"]);
+
+/** An expansion error (`${x:?}`, `$((1/0))`): bash drops the rest of the command line (a subshell just ends). */
+class AbortLine {}
 
 /** Standard input shared by the commands of a compound command: `read` takes a line, `cat` the rest. */
 export class Input {
@@ -104,7 +113,7 @@ function initialSession(host: string, fs: HostFs, extraEnv: Record<string, strin
   const cwdOk = fs.stat("/root");
   const cwd = !isFsError(cwdOk) && cwdOk.type === "dir" ? "/root" : "/";
   if (cwd === "/") vars.set("PWD", { value: "/", exported: true });
-  return { host, fs, cwd, vars, aliases: new Map([["k", "kubectl"]]), positional: [] };
+  return { host, fs, cwd, vars, aliases: new Map([["k", "kubectl"]]), positional: [], functions: new Map(), arrays: new Map() };
 }
 
 /** Create a bash-like shell on a host of the cluster. */
@@ -124,6 +133,12 @@ class ShellImpl implements Shell {
   private exitedTop = false;
   /** Set once MAX_COMMANDS_PER_RUN is passed: every loop and list then stops. */
   private limited = false;
+  /** One frame per running function call: the variables `local` shadowed, to put back on return. */
+  private localFrames: Map<string, { value: string; exported: boolean } | undefined>[] = [];
+  /** The next command of this name skips shell functions (set by runArgv for `command f`). */
+  private bypassFunction: string | undefined;
+  /** Function calls and sourced files in progress (where `return` is allowed). */
+  private returnScopes = 0;
   /** A shell that took over the terminal (`kubectl exec -it ... sh`); lines go there until it exits. */
   private attached: AttachedSession | undefined;
 
@@ -168,7 +183,7 @@ class ShellImpl implements Shell {
       fs: this.session.fs,
       cwd: this.session.cwd,
       cluster: this.opts.cluster,
-      commandNames: () => [...new Set([...Object.keys(builtins), ...Object.keys(this.commands), ...this.session.aliases.keys()])],
+      commandNames: () => [...new Set([...Object.keys(builtins), ...Object.keys(this.commands), ...this.session.aliases.keys(), ...this.session.functions.keys()])],
       alias: (name) => this.session.aliases.get(name),
       getVar: (n) => this.getVar(n),
       varNames: () => [...this.session.vars.keys()],
@@ -178,15 +193,17 @@ class ShellImpl implements Shell {
   // ---- variables -------------------------------------------------------------------------------
   getVar(name: string): string | undefined {
     if (name === "PWD") return this.session.cwd;
-    return this.session.vars.get(name)?.value;
+    return this.session.vars.get(name)?.value ?? this.session.arrays.get(name)?.[0];
   }
   setVar(name: string, value: string, exported?: boolean): void {
+    this.session.arrays.delete(name);
     const cur = this.session.vars.get(name);
     this.session.vars.set(name, { value, exported: exported ?? cur?.exported ?? false });
     if (name === "PWD") this.session.cwd = value.startsWith("/") ? value : this.session.cwd;
   }
   unsetVar(name: string): void {
     this.session.vars.delete(name);
+    this.session.arrays.delete(name);
   }
   private exportedEnv(extra?: Record<string, string>): Record<string, string> {
     const env: Record<string, string> = {};
@@ -249,11 +266,16 @@ class ShellImpl implements Shell {
   private async runSource(text: string, st: Streams, top: boolean): Promise<number> {
     const parsed = parse(text);
     if (!parsed.ok) {
-      if (parsed.kind === "syntax") st.err(`bash: ${parsed.message}\n`);
-      else {
+      if (parsed.kind === "syntax") {
+        if (parsed.message) st.err(`bash: ${parsed.message}\n`);
+        if (parsed.keepStatus) return this.lastExit;
+      } else {
         const inc = parsed.incomplete;
-        if (inc.kind === "quote") st.err(`bash: unexpected EOF while looking for matching \`${inc.char}'\n`);
-        st.err("bash: syntax error: unexpected end of file\n");
+        if (inc.kind === "cond") st.err("bash: unexpected EOF while looking for `]]'\n");
+        else {
+          if (inc.kind === "quote") st.err(`bash: unexpected EOF while looking for matching \`${inc.char}'\n`);
+          st.err("bash: syntax error: unexpected end of file\n");
+        }
       }
       return 2;
     }
@@ -268,6 +290,8 @@ class ShellImpl implements Shell {
         return this.handleExit(e, st);
       }
       if (e instanceof LoopSignal) return 0;
+      if (e instanceof ReturnSignal && top) return e.code;
+      if (e instanceof AbortLine && top) return 1;
       throw e;
     }
   }
@@ -304,6 +328,17 @@ class ShellImpl implements Shell {
   }
 
   private async execPipeline(p: Pipeline, st: Streams): Promise<number> {
+    if (!p.time) return this.execUntimed(p, st);
+    const start = this.opts.cluster.now();
+    const code = p.commands.length ? await this.execUntimed(p, st) : 0;
+    // Only virtual time passes in the simulation, and the CPU it costs is none.
+    const secs = (this.opts.cluster.now() - start) / 1000;
+    if (p.time === "posix") st.err(`real ${secs.toFixed(2)}\nuser 0.00\nsys 0.00\n`);
+    else st.err(`\nreal\t${Math.floor(secs / 60)}m${(secs % 60).toFixed(3)}s\nuser\t0m0.000s\nsys\t0m0.000s\n`);
+    return code;
+  }
+
+  private async execUntimed(p: Pipeline, st: Streams): Promise<number> {
     let code: number;
     if (p.commands.length === 1) code = await this.execCommand(p.commands[0], st);
     else {
@@ -326,14 +361,22 @@ class ShellImpl implements Shell {
   /** Run with a copy of the session (cwd, variables, aliases) that is thrown away afterwards. */
   private async subshell(fn: () => Promise<number>): Promise<number> {
     const saved = this.session;
-    const copy: Session = { ...saved, vars: new Map([...saved.vars].map(([k, v]) => [k, { ...v }])), aliases: new Map(saved.aliases), positional: [...saved.positional] };
+    const copy: Session = {
+      ...saved,
+      vars: new Map([...saved.vars].map(([k, v]) => [k, { ...v }])),
+      aliases: new Map(saved.aliases),
+      positional: [...saved.positional],
+      functions: new Map(saved.functions),
+      arrays: new Map(saved.arrays),
+    };
     const depth = this.sessions.length;
     this.sessions[depth - 1] = copy;
     const savedExit = this.lastExit;
     try {
       return await fn();
     } catch (e) {
-      if (e instanceof ExitSignal) return e.code;
+      if (e instanceof ExitSignal || e instanceof ReturnSignal) return e.code;
+      if (e instanceof AbortLine) return 1;
       throw e;
     } finally {
       this.sessions.length = depth;
@@ -387,7 +430,165 @@ class ShellImpl implements Shell {
           }
           return code;
         });
+      case "arithFor":
+        return this.withRedirects(cmd.redirects, st, async (s2) => {
+          if ((await this.arith(cmd.init, s2, "((")) === undefined) return 1;
+          let code = 0;
+          for (;;) {
+            if (this.signal.aborted) return 130;
+            if (this.limited || !this.tick(s2)) return 1;
+            const test = cmd.test.trim() === "" ? 1 : await this.arith(cmd.test, s2, "((");
+            if (test === undefined) return 1;
+            if (test === 0) break;
+            const r = await this.loopBody(cmd.body, s2);
+            code = r.code;
+            if (r.brk) break;
+            if ((await this.arith(cmd.step, s2, "((")) === undefined) return 1;
+          }
+          return code;
+        });
+      case "arith":
+        return this.withRedirects(cmd.redirects, st, async (s2) => {
+          if (!this.tick(s2)) return 1;
+          const v = await this.arith(cmd.src, s2, "((");
+          return v === undefined ? 1 : v !== 0 ? 0 : 1;
+        });
+      case "cond":
+        return this.withRedirects(cmd.redirects, st, async (s2) => {
+          if (!this.tick(s2)) return 1;
+          const ctx = this.expandContext(s2);
+          try {
+            return await evalCond(cmd.expr, {
+              text: (w) => expandNoSplit(w, ctx),
+              pattern: (w) => expandPattern(w, ctx),
+              arith: (t) => evalArith(t, (n) => this.getVar(n), (n, v) => this.setVar(n, v)),
+              isSet: (n) => this.getVar(n) !== undefined,
+              setMatch: (groups) => {
+                this.session.vars.delete("BASH_REMATCH");
+                this.session.arrays.set("BASH_REMATCH", groups);
+              },
+              fs: this.session.fs,
+              cwd: this.session.cwd,
+              error: (m) => s2.err(`bash: ${m}\n`),
+            });
+          } catch (e) {
+            if (e instanceof ExpansionError) {
+              s2.err(`bash: ${e.message}\n`);
+              return 1;
+            }
+            throw e;
+          }
+        });
+      case "case":
+        return this.withRedirects(cmd.redirects, st, async (s2) => {
+          const ctx = this.expandContext(s2);
+          try {
+            const word = await expandNoSplit(cmd.word, ctx);
+            let code = 0;
+            let fallInto = false;
+            for (const clause of cmd.clauses) {
+              let hit = fallInto;
+              for (const pw of hit ? [] : clause.patterns) {
+                const p = await expandPattern(pw, ctx);
+                if (matchPattern(word, p.s, p.active)) {
+                  hit = true;
+                  break;
+                }
+              }
+              if (!hit) continue;
+              code = clause.body.length ? await this.execList(clause.body, s2) : 0;
+              fallInto = clause.terminator === ";&";
+              if (clause.terminator === ";;") return code;
+            }
+            return code;
+          } catch (e) {
+            if (e instanceof ExpansionError) {
+              s2.err(`bash: ${e.message}\n`);
+              return 1;
+            }
+            throw e;
+          }
+        });
+      case "function":
+        this.session.functions.set(cmd.name, cmd.body);
+        return 0;
     }
+  }
+
+  /** Count a command that is not a simple command (`(( ))`, `[[ ]]`) against the per-run limit. */
+  private tick(st: Streams): boolean {
+    this.commandCount++;
+    if (this.commandCount > MAX_COMMANDS_PER_RUN) {
+      this.limited = true;
+      if (this.commandCount === MAX_COMMANDS_PER_RUN + 1) st.err(`bash: stopped after ${MAX_COMMANDS_PER_RUN} commands in one line (simulation limit)\n`);
+      return false;
+    }
+    return true;
+  }
+
+  /** Evaluate `(( ))` text; on an error print it as bash does ("bash: ((: ...") and return undefined. */
+  private async arith(src: string, st: Streams, label: string): Promise<number | undefined> {
+    const ctx = this.expandContext(st);
+    try {
+      const text = await expandArithText(src, ctx);
+      return evalArith(text, (n) => this.getVar(n), (n, v) => this.setVar(n, v));
+    } catch (e) {
+      if (e instanceof ArithError) {
+        st.err(`bash: ${label}: ${e.message}\n`);
+        return undefined;
+      }
+      if (e instanceof ExpansionError) {
+        st.err(`bash: ${e.message}\n`);
+        return undefined;
+      }
+      throw e;
+    }
+  }
+
+  /** Run a shell function: its arguments become $1..., `local`s and `return` are scoped to the call. */
+  private async callFunction(name: string, body: Command, args: string[], st: Streams): Promise<number> {
+    if (this.localFrames.length >= MAX_FUNCTION_DEPTH) {
+      // bash's own message when FUNCNEST is set; runaway recursion must end, so the simulation always sets it.
+      st.err(`bash: ${name}: maximum function nesting level exceeded (${MAX_FUNCTION_DEPTH})\n`);
+      throw new AbortLine();
+    }
+    const session = this.session;
+    const savedPositional = session.positional;
+    const savedFuncname = session.arrays.get("FUNCNAME");
+    session.positional = args;
+    session.arrays.set("FUNCNAME", [name, ...(savedFuncname ?? [])]);
+    const frame: (typeof this.localFrames)[number] = new Map();
+    this.localFrames.push(frame);
+    this.returnScopes++;
+    try {
+      return await this.execCommand(body, st);
+    } catch (e) {
+      if (e instanceof ReturnSignal) return e.code;
+      throw e;
+    } finally {
+      this.returnScopes--;
+      this.localFrames.pop();
+      const cur = this.session;
+      for (const [name, saved] of frame) {
+        if (saved) cur.vars.set(name, saved);
+        else cur.vars.delete(name);
+      }
+      session.positional = savedPositional;
+      if (savedFuncname) session.arrays.set("FUNCNAME", savedFuncname);
+      else session.arrays.delete("FUNCNAME");
+    }
+  }
+
+  private declareLocal(name: string, value: string | undefined): boolean {
+    const frame = this.localFrames[this.localFrames.length - 1];
+    if (!frame) return false;
+    if (!frame.has(name)) {
+      const cur = this.session.vars.get(name);
+      frame.set(name, cur ? { ...cur } : undefined);
+      if (value === undefined) this.session.vars.delete(name);
+    }
+    if (value !== undefined) this.session.vars.set(name, { value, exported: this.session.vars.get(name)?.exported ?? false });
+    return true;
   }
 
   private async loopBody(body: List, st: Streams): Promise<{ code: number; brk: boolean }> {
@@ -410,6 +611,7 @@ class ShellImpl implements Shell {
       lastExit: this.lastExit,
       fs: this.session.fs,
       cwd: this.session.cwd,
+      getArray: (n) => this.session.arrays.get(n),
       commandSubst: async (src) => {
         const cap = new Capture();
         const code = await this.subshell(() => this.runSource(src, { stdin: new Input(""), out: cap.sink, err: st.err }, false));
@@ -419,14 +621,14 @@ class ShellImpl implements Shell {
     };
   }
 
-  /** Expand words; on an expansion error print it and return undefined. */
+  /** Expand words; an expansion error is printed and abandons the rest of the line, as in interactive bash. */
   private async expand(words: SimpleCommand["words"], st: Streams): Promise<string[] | undefined> {
     try {
       return await expandWords(words, this.expandContext(st));
     } catch (e) {
       if (e instanceof ExpansionError) {
         st.err(`bash: ${e.message}\n`);
-        return undefined;
+        throw new AbortLine();
       }
       throw e;
     }
@@ -463,18 +665,27 @@ class ShellImpl implements Shell {
     const argv = await this.expand(words, st);
     if (!argv) return 1;
     const assigns: Record<string, string> = {};
+    const arrays: { name: string; values: string[]; append: boolean }[] = [];
     try {
       const ctx = this.expandContext(st);
-      for (const a of cmd.assigns) assigns[a.name] = await expandNoSplit(a.value, ctx);
+      for (const a of cmd.assigns) {
+        if (a.array) arrays.push({ name: a.name, values: await expandWords(a.array, ctx), append: a.append ?? false });
+        else assigns[a.name] = (a.append ? (this.getVar(a.name) ?? "") : "") + (await expandNoSplit(a.value, ctx));
+      }
     } catch (e) {
       if (e instanceof ExpansionError) {
         st.err(`bash: ${e.message}\n`);
-        return 1;
+        throw new AbortLine();
       }
       throw e;
     }
     if (argv.length === 0) {
       for (const [k, v] of Object.entries(assigns)) this.setVar(k, v);
+      for (const a of arrays) {
+        const cur = this.session.arrays.get(a.name) ?? (this.getVar(a.name) !== undefined ? [this.getVar(a.name)!] : []);
+        this.session.vars.delete(a.name);
+        this.session.arrays.set(a.name, a.append ? [...cur, ...a.values] : a.values);
+      }
       const substExit = words.some((w) => w.parts.some((p) => p.t === "cmd")) || cmd.assigns.some((a) => a.value.parts.some((p) => p.t === "cmd")) ? this.lastExit : 0;
       return this.withRedirects(cmd.redirects, st, async () => substExit);
     }
@@ -583,9 +794,10 @@ class ShellImpl implements Shell {
   }
 
   // ---- command lookup ---------------------------------------------------------------------------
-  kindOf(name: string): "builtin" | "alias" | "keyword" | "file" | undefined {
+  kindOf(name: string): "builtin" | "alias" | "keyword" | "function" | "file" | undefined {
     if (this.session.aliases.has(name)) return "alias";
     if (KEYWORDS.has(name)) return "keyword";
+    if (this.session.functions.has(name)) return "function";
     if (builtins[name] && !(this.opts.disabled ?? []).includes(name)) return "builtin";
     if (this.commands[name]) return "file";
     return undefined;
@@ -593,6 +805,9 @@ class ShellImpl implements Shell {
 
   private async invoke(argv: string[], assigns: Record<string, string>, st: Streams): Promise<number> {
     const name = argv[0];
+    const fnBody = this.session.functions.get(name);
+    if (this.bypassFunction === name) this.bypassFunction = undefined;
+    else if (fnBody) return this.callFunction(name, fnBody, argv.slice(1), st);
     const io = this.makeIO(argv.slice(1), st, assigns);
     const builtin = builtins[name] as BuiltinFn | undefined;
     if (builtin && !(this.opts.disabled ?? []).includes(name)) return builtin(io, this.internals(), st.stdin);
@@ -690,8 +905,15 @@ class ShellImpl implements Shell {
     return opts.subshell ? this.subshell(go) : go();
   }
 
+  /** Run argv as a command, never as a shell function (command, builtin, sudo, xargs and exec look past functions). */
   async runArgv(argv: string[], io: CommandIO): Promise<number> {
-    return this.runText(argv.map(shellQuote).join(" "), io);
+    const saved = this.bypassFunction;
+    this.bypassFunction = argv[0];
+    try {
+      return await this.runText(argv.map(shellQuote).join(" "), io);
+    } finally {
+      this.bypassFunction = saved;
+    }
   }
 
   private internals(): ShellInternals {
@@ -713,6 +935,17 @@ class ShellImpl implements Shell {
       setVar: (n, v, e) => this.setVar(n, v, e),
       unsetVar: (n) => this.unsetVar(n),
       kindOf: (n) => this.kindOf(n),
+      declareLocal: (n, v) => this.declareLocal(n, v),
+      localNames: () => {
+        const frame = this.localFrames[this.localFrames.length - 1];
+        return frame ? [...frame.keys()] : undefined;
+      },
+      get returnScopes() {
+        return self.returnScopes;
+      },
+      set returnScopes(v: number) {
+        self.returnScopes = v;
+      },
       runText: (t, io, o) => this.runText(t, io, o),
       runArgv: (a, io) => this.runArgv(a, io),
       pushSession: (host) => {

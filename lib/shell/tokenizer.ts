@@ -5,7 +5,7 @@
 
 export type WordPart =
   | { t: "lit"; v: string; q: boolean }
-  | { t: "param"; name: string; q: boolean; op?: string; arg?: WordPart[] }
+  | { t: "param"; name: string; q: boolean; op?: string; arg?: WordPart[]; /** `${name[index]}` */ index?: string }
   | { t: "cmd"; src: string; q: boolean }
   | { t: "arith"; src: string; q: boolean };
 
@@ -13,21 +13,33 @@ export interface Word {
   parts: WordPart[];
   /** Source text of the word, as typed. */
   raw: string;
+  /** `name=(a b c)`: the words between the parentheses (parts then hold just "name="). */
+  array?: Word[];
 }
 
 export type Token =
   | { k: "word"; w: Word; pos: number }
   | { k: "op"; v: string; pos: number; fd?: number }
   | { k: "nl"; pos: number }
+  /** `(( expr ))` where a command starts (also `for ((;;))`): the text between the parentheses. */
+  | { k: "arith"; src: string; pos: number }
   | { k: "heredoc"; pos: number; fd?: number; strip: boolean; delim: string; quoted: boolean; body: string | undefined };
 
 /** Why the input cannot be finished yet: what bash would keep reading for. */
-export type Incomplete = { kind: "quote"; char: string } | { kind: "heredoc"; delim: string } | { kind: "continuation" };
+export type Incomplete =
+  | { kind: "quote"; char: string }
+  | { kind: "heredoc"; delim: string }
+  | { kind: "continuation" }
+  /** Inside `[[ ... ]]`: bash reports "unexpected EOF while looking for `]]'". */
+  | { kind: "cond" };
 
 export type LexResult = { ok: true; tokens: Token[]; incomplete?: Incomplete } | { ok: false; incomplete: Incomplete };
 
-const OPERATORS = ["&&", "||", ";;", "<<<", "<<-", "<<", ">>", ">|", "&>>", "&>", "<&", ">&", "<>", "|&", "|", "&", ";", "<", ">", "(", ")"];
+const OPERATORS = ["&&", "||", ";;&", ";;", ";&", "<<<", "<<-", "<<", ">>", ">|", "&>>", "&>", "<&", ">&", "<>", "|&", "|", "&", ";", "<", ">", "(", ")"];
 const META = new Set([" ", "\t", "\n", ";", "&", "|", "<", ">", "(", ")"]);
+/** Tokens after which a command begins, so `((` opens an arithmetic command rather than two subshells. */
+const COMMAND_START_OPS = new Set([";", "&", "&&", "||", "|", "|&", "(", ")", ";;", ";&", ";;&"]);
+const COMMAND_START_WORDS = new Set(["do", "then", "else", "elif", "if", "while", "until", "!", "{", "for", "time"]);
 
 class NeedMore extends Error {
   constructor(readonly incomplete: Incomplete) {
@@ -44,9 +56,25 @@ function isNameChar(c: string | undefined): boolean {
 
 /** Index just after the `)` that closes a `$(` whose body starts at `i`; honours quotes and nesting. */
 function scanParens(s: string, i: number, depth = 1): number {
+  // Inside `$(case x in a) ...;; esac)` the pattern's `)` does not close the substitution.
+  let cases = 0;
+  const from = i;
+  const atCommand = () => {
+    let j = i - 1;
+    while (j >= from && (s[j] === " " || s[j] === "\t")) j--;
+    return j < from || "(;&|\n".includes(s[j]);
+  };
+  const keyword = (kw: string) => s.startsWith(kw, i) && /^$|[\s;&|)]/.test(s[i + kw.length] ?? "") && (kw === "esac" ? /^$|[\s;]/.test(s[i - 1] ?? "") : atCommand());
   while (i < s.length) {
     const c = s[i];
-    if (c === "\\") i += 2;
+    if (keyword("case")) {
+      cases++;
+      i += 4;
+    } else if (cases > 0 && keyword("esac")) {
+      cases--;
+      i += 4;
+    } else if (c === ")" && cases > 0 && depth === 1) i++;
+    else if (c === "\\") i += 2;
     else if (c === "'") {
       const j = s.indexOf("'", i + 1);
       if (j < 0) throw new NeedMore({ kind: "quote", char: "'" });
@@ -135,12 +163,15 @@ function readDollar(s: string, i: number, q: boolean): { part?: WordPart; next: 
 }
 
 function parseBraceParam(body: string, q: boolean): WordPart {
+  const len = /^#([A-Za-z_][A-Za-z0-9_]*)(?:\[([^\]]*)\])?$/.exec(body);
+  if (len) return { t: "param", name: len[1], q, op: "#len", ...(len[2] !== undefined ? { index: len[2] } : {}) };
   if (body.startsWith("#") && body.length > 1) return { t: "param", name: body.slice(1), q, op: "#len" };
-  const m = /^([A-Za-z_][A-Za-z0-9_]*|[?$#!@*0-9])(:-|:=|:\+|:\?|-|=|\+|\?|##|#|%%|%|\/\/|\/)?([\s\S]*)$/.exec(body);
+  const m = /^([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[?$#!@*-])(?:\[([^\]]*)\])?(:-|:=|:\+|:\?|-|=|\+|\?|##|#|%%|%|\/\/|\/|:)?([\s\S]*)$/.exec(body);
   // A malformed ${...} is "bad substitution" in bash; we keep it as a param whose name cannot resolve.
-  if (!m) return { t: "param", name: body, q, op: "bad" };
-  if (!m[2]) return m[3] ? { t: "param", name: body, q, op: "bad" } : { t: "param", name: m[1], q };
-  return { t: "param", name: m[1], q, op: m[2], arg: lexWordText(m[3], q) };
+  if (!m || (m[2] !== undefined && !/^[A-Za-z_]/.test(m[1]))) return { t: "param", name: body, q, op: "bad" };
+  const index = m[2] !== undefined ? { index: m[2] } : {};
+  if (!m[3]) return m[4] ? { t: "param", name: body, q, op: "bad" } : { t: "param", name: m[1], q, ...index };
+  return { t: "param", name: m[1], q, op: m[3], arg: lexWordText(m[4], q), ...index };
 }
 
 /** Lex the text of `${x:-text}`'s text or a heredoc body into parts (no word splitting on spaces). */
@@ -157,7 +188,8 @@ export function lexWordText(s: string, inDouble: boolean, heredoc = false): Word
     if (c === "\\") {
       const n = s[i + 1];
       if (heredoc || inDouble) {
-        if (n !== undefined && "$`\\\n".includes(n)) {
+        // Inside double quotes \" is a quote too; in a heredoc body it stays as typed.
+        if (n !== undefined && ("$`\\\n".includes(n) || (n === '"' && !heredoc))) {
           if (n !== "\n") lit += n;
           i += 2;
         } else {
@@ -216,6 +248,15 @@ function lexAll(s: string): LexResult {
   const pendingHeredocs: Extract<Token, { k: "heredoc" }>[] = [];
   let i = 0;
   let incomplete: Incomplete | undefined;
+  /** Inside `[[ ... ]]`, where the word after `=~` is a regex: `(`, `)`, `|` and spaces in parentheses belong to it. */
+  let inCond = false;
+  const atCommandStart = (): boolean => {
+    const p = tokens[tokens.length - 1];
+    if (!p || p.k === "nl") return true;
+    if (p.k === "op") return COMMAND_START_OPS.has(p.v);
+    if (p.k === "word") return COMMAND_START_WORDS.has(p.w.raw);
+    return false;
+  };
 
   const readHeredocBodies = () => {
     // i points just after a newline: each pending heredoc takes lines until its delimiter.
@@ -264,6 +305,24 @@ function lexAll(s: string): LexResult {
       if (pendingHeredocs.length) readHeredocBodies();
       continue;
     }
+    if (c === "(" && s[i + 1] === "(" && !inCond && atCommandStart()) {
+      const end = scanParens(s, i + 2, 2);
+      // `((echo a); echo b)` is two subshells: arithmetic only when the parentheses close as a pair.
+      if (s.slice(end - 2, end) === "))") {
+        tokens.push({ k: "arith", src: s.slice(i + 2, end - 2), pos: i });
+        i = end;
+        continue;
+      }
+    }
+    const prev = tokens[tokens.length - 1];
+    if (inCond && prev?.k === "word" && prev.w.raw === "=~") {
+      const start = i;
+      const w = readWord(true);
+      if (w.raw !== "") {
+        tokens.push({ k: "word", w, pos: start });
+        continue;
+      }
+    }
     const op = OPERATORS.find((o) => s.startsWith(o, i));
     if (op) {
       const pos = i;
@@ -292,6 +351,8 @@ function lexAll(s: string): LexResult {
       } else tokens.push({ k: "op", v: op2, pos, fd: Number(w.raw) });
       continue;
     }
+    if (w.raw === "[[" && atCommandStart()) inCond = true;
+    else if (w.raw === "]]") inCond = false;
     tokens.push({ k: "word", w, pos: start });
   }
   if (pendingHeredocs.length) {
@@ -311,8 +372,19 @@ function lexAll(s: string): LexResult {
     return { delim, quoted };
   }
 
-  function readWord(): Word {
+  /** `regex`: the right side of `=~`, where only blanks outside parentheses end the word. */
+  function readWord(regex = false): Word {
     const start = i;
+    let depth = 0;
+    const ends = (c: string): boolean => {
+      if (!regex) return META.has(c);
+      if (c === "(") depth++;
+      else if (c === ")") {
+        if (depth === 0) return true;
+        depth--;
+      }
+      return depth === 0 && (c === " " || c === "\t" || c === "\n");
+    };
     const parts: WordPart[] = [];
     let lit = "";
     const flush = () => {
@@ -324,7 +396,7 @@ function lexAll(s: string): LexResult {
       parts.push({ t: "param", name: "HOME", q: true });
       i++;
     }
-    while (i < s.length && !META.has(s[i])) {
+    while (i < s.length && !ends(s[i])) {
       const c = s[i];
       if (c === "\\") {
         if (i + 1 >= s.length) throw new NeedMore({ kind: "continuation" });
@@ -370,6 +442,14 @@ function lexAll(s: string): LexResult {
         lit += c;
         i++;
       }
+    }
+    if (!regex && s[i] === "(" && parts.length === 0 && /^[A-Za-z_][A-Za-z0-9_]*\+?=$/.test(lit)) {
+      // An array assignment: the elements are words of their own, newlines allowed between them.
+      const end = scanParens(s, i + 1);
+      const inner = lexAll(s.slice(i + 1, end - 1));
+      i = end;
+      flush();
+      return { parts, raw: s.slice(start, i), array: (inner.ok ? inner.tokens : []).flatMap((t) => (t.k === "word" ? [t.w] : [])) };
     }
     flush();
     return { parts, raw: s.slice(start, i) };

@@ -2,10 +2,15 @@ import { isFsError } from "../../cluster/index";
 import type { CommandIO } from "../command-types";
 import { errnoMessage, resolvePath, shellQuote } from "../paths";
 import type { ShellInternals } from "../shell-types";
+import { formatFunction } from "../format-command";
 import { testExpression } from "./test-expr";
 
 /** `exit`: unwinds to the top of the shell (or ends a subshell/script). */
 export class ExitSignal {
+  constructor(readonly code: number) {}
+}
+/** `return`: unwinds to the function call or `source` that is running. */
+export class ReturnSignal {
   constructor(readonly code: number) {}
 }
 /** `break` / `continue` unwinding to the enclosing loop. */
@@ -152,7 +157,215 @@ async function sourceCmd(io: CommandIO, sh: ShellInternals, name: string): Promi
     io.stderr(`bash: ${file}: ${errnoMessage(content.error)}\n`);
     return 1;
   }
-  return sh.runText(content, io, io.args.length > 1 ? { positional: io.args.slice(1) } : {});
+  sh.returnScopes++;
+  try {
+    return await sh.runText(content, io, io.args.length > 1 ? { positional: io.args.slice(1) } : {});
+  } catch (e) {
+    if (e instanceof ReturnSignal) return e.code;
+    throw e;
+  } finally {
+    sh.returnScopes--;
+  }
+}
+
+/** `shopt` options per session; they are remembered and shown, but the shell does not act on them. */
+/** bash 5.2 interactive defaults, in the order `shopt` lists them. */
+const SHOPT_DEFAULTS: Record<string, boolean> = {
+  autocd: false,
+  assoc_expand_once: false,
+  cdable_vars: false,
+  cdspell: false,
+  checkhash: false,
+  checkjobs: false,
+  checkwinsize: true,
+  cmdhist: true,
+  compat31: false,
+  compat32: false,
+  compat40: false,
+  compat41: false,
+  compat42: false,
+  compat43: false,
+  compat44: false,
+  complete_fullquote: true,
+  direxpand: false,
+  dirspell: false,
+  dotglob: false,
+  execfail: false,
+  expand_aliases: true,
+  extdebug: false,
+  extglob: false,
+  extquote: true,
+  failglob: false,
+  force_fignore: true,
+  globasciiranges: true,
+  globskipdots: true,
+  globstar: false,
+  gnu_errfmt: false,
+  histappend: false,
+  histreedit: false,
+  histverify: false,
+  hostcomplete: true,
+  huponexit: false,
+  inherit_errexit: false,
+  interactive_comments: true,
+  lastpipe: false,
+  lithist: false,
+  localvar_inherit: false,
+  localvar_unset: false,
+  login_shell: false,
+  mailwarn: false,
+  no_empty_cmd_completion: false,
+  nocaseglob: false,
+  nocasematch: false,
+  noexpand_translation: false,
+  nullglob: false,
+  patsub_replacement: true,
+  progcomp: true,
+  progcomp_alias: false,
+  promptvars: true,
+  restricted_shell: false,
+  shift_verbose: false,
+  sourcepath: true,
+  varredir_close: false,
+  xpg_echo: false,
+};
+const shoptState = new WeakMap<object, Record<string, boolean>>();
+
+function shoptCmd(io: CommandIO, sh: ShellInternals): number {
+  const state = shoptState.get(sh.session) ?? { ...SHOPT_DEFAULTS };
+  shoptState.set(sh.session, state);
+  const flags = io.args.filter((a) => a.startsWith("-"));
+  const names = io.args.filter((a) => !a.startsWith("-"));
+  const set = flags.includes("-s");
+  const unset = flags.includes("-u");
+  const quiet = flags.includes("-q");
+  let code = 0;
+  for (const n of names) {
+    if (!(n in state)) {
+      io.stderr(`bash: shopt: ${n}: invalid shell option name\n`);
+      code = 1;
+    }
+  }
+  if (code) return code;
+  if (set || unset) {
+    for (const n of names) state[n] = set;
+    if (names.length) return 0;
+  }
+  const shown = names.length ? names : Object.keys(state);
+  for (const n of shown) {
+    if (names.length === 0 && (set || unset) && state[n] !== set) continue;
+    if (!quiet) io.stdout(`${n.padEnd(15)}\t${state[n] ? "on" : "off"}\n`);
+  }
+  if (names.length === 0) return 0;
+  return shown.every((n) => state[n]) ? 0 : 1;
+}
+
+/** `"value"` as `declare -p` quotes it. */
+const dq = (v: string) => `"${v.replace(/(["\\$`])/g, "\\$1")}"`;
+
+/** `declare` / `typeset`: show functions and variables, or set variables (local inside a function). */
+function declareCmd(io: CommandIO, sh: ShellInternals, name: string): number {
+  const flags = new Set<string>();
+  const names: string[] = [];
+  for (const a of io.args) {
+    if (/^[-+][a-zA-Z]+$/.test(a) && names.length === 0) for (const c of a.slice(1)) flags.add(a[0] === "+" ? "+" + c : c);
+    else names.push(a);
+  }
+  const fns = sh.session.functions;
+  if (flags.has("f") || flags.has("F")) {
+    const list = names.length ? names : [...fns.keys()].sort();
+    let code = 0;
+    for (const n of list) {
+      const body = fns.get(n);
+      if (!body) code = 1;
+      else if (flags.has("F")) io.stdout(names.length ? `${n}\n` : `declare -f ${n}\n`);
+      else io.stdout(`${formatFunction(n, body)}\n`);
+    }
+    return code;
+  }
+  if (flags.has("p") || names.length === 0) {
+    const list = names.length ? names : [...new Set([...sh.session.vars.keys(), ...sh.session.arrays.keys()])].sort();
+    let code = 0;
+    for (const n of list) {
+      const arr = sh.session.arrays.get(n);
+      const v = sh.session.vars.get(n);
+      if (arr) io.stdout(`declare -a ${n}=(${arr.map((x, i) => `[${i}]=${dq(x)}`).join(" ")})\n`);
+      else if (v) io.stdout(`declare ${v.exported ? "-x" : "--"} ${n}=${dq(n === "PWD" ? sh.session.cwd : v.value)}\n`);
+      else {
+        io.stderr(`bash: ${name}: ${n}: not found\n`);
+        code = 1;
+      }
+    }
+    return code;
+  }
+  let code = 0;
+  const inFunction = sh.localNames() !== undefined && !flags.has("g");
+  for (const a of names) {
+    const eq = a.indexOf("=");
+    const n = eq < 0 ? a : a.slice(0, eq);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n)) {
+      io.stderr(`bash: ${name}: \`${a}': not a valid identifier\n`);
+      code = 1;
+      continue;
+    }
+    const value = eq < 0 ? undefined : a.slice(eq + 1);
+    if (inFunction) sh.declareLocal(n, value ?? sh.getVar(n) ?? "");
+    else if (value !== undefined) sh.setVar(n, value);
+    else if (!sh.session.vars.has(n) && !sh.session.arrays.has(n)) sh.session.vars.set(n, { value: "", exported: false });
+    const cur = sh.session.vars.get(n);
+    if (cur && flags.has("x")) cur.exported = true;
+    if (cur && flags.has("+x")) cur.exported = false;
+  }
+  return code;
+}
+
+function returnCmd(io: CommandIO, sh: ShellInternals): number {
+  if (sh.returnScopes === 0) {
+    io.stderr("bash: return: can only `return' from a function or sourced script\n");
+    return 2;
+  }
+  const a = io.args[0];
+  if (a === undefined) throw new ReturnSignal(sh.lastExit);
+  if (!/^[-+]?\d+$/.test(a)) {
+    io.stderr(`bash: return: ${a}: numeric argument required\n`);
+    throw new ReturnSignal(2);
+  }
+  if (io.args.length > 1) {
+    io.stderr("bash: return: too many arguments\n");
+    return 1;
+  }
+  throw new ReturnSignal(((Number(a) % 256) + 256) % 256);
+}
+
+function localCmd(io: CommandIO, sh: ShellInternals): number {
+  const args = io.args.filter((a) => !/^-[a-zA-Z]+$/.test(a));
+  if (args.length === 0) {
+    const names = sh.localNames();
+    if (!names) {
+      io.stderr("bash: local: can only be used in a function\n");
+      return 1;
+    }
+    for (const n of [...names].sort()) {
+      const v = sh.getVar(n);
+      if (v !== undefined) io.stdout(`${n}=${shellQuote(v)}\n`);
+    }
+    return 0;
+  }
+  let code = 0;
+  for (const a of args) {
+    const eq = a.indexOf("=");
+    const name = eq < 0 ? a : a.slice(0, eq);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+      io.stderr(`bash: local: \`${a}': not a valid identifier\n`);
+      code = 1;
+      continue;
+    }
+    if (!sh.declareLocal(name, eq < 0 ? undefined : a.slice(eq + 1))) {
+      io.stderr("bash: local: can only be used in a function\n");
+      return 1;
+    }
+  }
+  return code;
 }
 
 function exitCmd(io: CommandIO, sh: ShellInternals): number {
@@ -198,6 +411,7 @@ function typeCmd(io: CommandIO, sh: ShellInternals): number {
       continue;
     }
     if (terse) io.stdout(kind + "\n");
+    else if (kind === "function") io.stdout(`${n} is a function\n${formatFunction(n, sh.session.functions.get(n)!)}\n`);
     else if (kind === "alias") io.stdout(`${n} is aliased to \`${sh.session.aliases.get(n)}'\n`);
     else if (kind === "keyword") io.stdout(`${n} is a shell keyword\n`);
     else if (kind === "builtin") io.stdout(`${n} is a shell builtin\n`);
@@ -218,7 +432,8 @@ function whichCmd(io: CommandIO, sh: ShellInternals): number {
 }
 
 function commandCmd(io: CommandIO, sh: ShellInternals): Promise<number> | number {
-  if (io.args[0] === "-v" || io.args[0] === "-V") {
+  if (io.args[0] === "-V") return typeCmd({ ...io, args: io.args.slice(1) }, sh);
+  if (io.args[0] === "-v") {
     let code = 0;
     for (const n of io.args.slice(1)) {
       const kind = sh.kindOf(n);
@@ -466,7 +681,14 @@ function shiftCmd(io: CommandIO, sh: ShellInternals): number {
 }
 
 function unsetCmd(io: CommandIO, sh: ShellInternals): number {
-  for (const n of io.args) if (!n.startsWith("-")) sh.unsetVar(n);
+  const fnOnly = io.args.includes("-f");
+  const varOnly = io.args.includes("-v");
+  for (const n of io.args) {
+    if (n.startsWith("-")) continue;
+    // Without -f or -v bash unsets the variable, or the function when no such variable exists.
+    if (fnOnly || (!varOnly && sh.getVar(n) === undefined)) sh.session.functions.delete(n);
+    if (!fnOnly) sh.unsetVar(n);
+  }
   return 0;
 }
 
@@ -498,6 +720,23 @@ export const builtins: Record<string, BuiltinFn> = {
   break: loopCmd("break"),
   continue: loopCmd("continue"),
   shift: shiftCmd,
+  return: returnCmd,
+  shopt: shoptCmd,
+  declare: (io, sh) => declareCmd(io, sh, "declare"),
+  typeset: (io, sh) => declareCmd(io, sh, "typeset"),
+  builtin: (io, sh, stdin) => {
+    const name = io.args[0];
+    if (name === undefined) return 0;
+    const fn = builtins[name];
+    // echo, printf and kill are bash builtins too; here they live in the command table.
+    if (!fn && BUILTINS_ON_PATH.has(name)) return sh.runArgv(io.args, io);
+    if (!fn) {
+      io.stderr(`bash: builtin: ${name}: not a shell builtin\n`);
+      return 1;
+    }
+    return fn({ ...io, args: io.args.slice(1) }, sh, stdin);
+  },
+  local: localCmd,
   eval: evalCmd,
   exec: (io, sh) => (io.args.length ? sh.runArgv(io.args, io) : 0),
   ssh: sshCmd,
