@@ -48,6 +48,15 @@ export function kubeconfigPath(env: Record<string, string>, flag: string): strin
   return `${env.HOME || "/root"}/.kube/config`;
 }
 
+/** The last kubeconfig text parsed, as JSON: every kubectl command reads the same file, and YAML parsing is slow. */
+let lastParsed: { text: string; json: string } | undefined;
+
+/** A fresh copy each time: commands such as `config set-context` change the object they get. */
+function parseCached(text: string): Partial<Kubeconfig> {
+  if (lastParsed?.text !== text) lastParsed = { text, json: JSON.stringify(parse(text) ?? {}) };
+  return JSON.parse(lastParsed.json) as Partial<Kubeconfig>;
+}
+
 export function loadKubeconfig(fs: HostFs, path: string, server: () => string): LoadedKubeconfig | { error: string } {
   const text = fs.readFile(path);
   if (isFsError(text)) {
@@ -63,7 +72,7 @@ export function loadKubeconfig(fs: HostFs, path: string, server: () => string): 
     };
   }
   try {
-    const doc = (parse(text) ?? {}) as Partial<Kubeconfig>;
+    const doc = parseCached(text);
     const config: Kubeconfig = {
       apiVersion: "v1",
       kind: "Config",

@@ -72,4 +72,19 @@ describe("the cluster over the Kubernetes HTTP API", () => {
     const event = JSON.parse(new TextDecoder().decode(value).split("\n")[0]) as { type: string; object: { metadata: { name: string } } };
     expect(event).toMatchObject({ type: "ADDED", object: { metadata: { name: "c1" } } });
   });
+  it("serves OpenAPI v3 with the field docs kubectl explain shows, and an empty protobuf OpenAPI v2", async () => {
+    const doc = (await (await get("/openapi/v3/apis/apps/v1")).json()) as { components: { schemas: Record<string, { type?: string; properties?: Record<string, object>; required?: string[] }> } };
+    const schemas = doc.components.schemas;
+    expect(schemas["io.k8s.api.apps.v1.RollingUpdateDeployment"].properties?.maxSurge).toEqual({
+      allOf: [{ $ref: "#/components/schemas/io.k8s.apimachinery.pkg.util.intstr.IntOrString" }],
+      description: expect.stringMatching(/^The maximum number of pods that can be scheduled above the desired number of pods\./),
+    });
+    // No `type`, so kubectl prints `<IntOrString>` as against a real v1.32 server.
+    expect(schemas["io.k8s.apimachinery.pkg.util.intstr.IntOrString"].type).toBeUndefined();
+    expect(schemas["io.k8s.api.core.v1.PodSpec"].required).toEqual(["containers"]);
+    const v2 = await get("/openapi/v2", "application/com.github.proto-openapi.spec.v2@v1.0+protobuf");
+    expect(v2.status).toBe(200);
+    // Document{swagger: "2.0", info: {title: "Kubernetes", version: "v1.32.4"}} and no definitions
+    expect(new TextDecoder().decode(await v2.arrayBuffer())).toBe("\n\x032.0\x12\x15\n\nKubernetes\x12\x07v1.32.4");
+  });
 });

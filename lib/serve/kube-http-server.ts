@@ -18,6 +18,7 @@ import {
 import { kubeconfigYaml } from "./kubeconfig-yaml";
 import { decodeKubernetesProtobuf, isKubernetesProtobuf } from "./protobuf/decode-k8s-protobuf";
 import { openApiV3Document, openApiV3Root } from "./openapi-documents";
+import { OPENAPI_V2_CONTENT_TYPE, openApiV2Document } from "./openapi-v2-document";
 import { parseApiPath, type ResourcePath } from "./request-path";
 import { failure, notFoundPath, methodNotSupported } from "./status-responses";
 import { toTable, wantedRepresentation, type IncludeObject } from "./table-response";
@@ -89,10 +90,12 @@ export async function startKubeHttpServer(opts: KubeHttpServerOptions): Promise<
         if (!hasGroupVersion(resources, path.group, path.version)) return send(res, 404, notFoundPath());
         return send(res, 200, openApiV3Document(resources, path.group, path.version));
       }
+      case "openapiV2":
+        res.writeHead(200, { "Content-Type": OPENAPI_V2_CONTENT_TYPE, "Cache-Control": "no-cache, private" });
+        return void res.end(openApiV2Document());
       case "resource":
         return serveResource(req, res, u, method, path, raw, body, resources);
       default:
-        // /openapi/v2 included: kubectl then builds patches from its compiled-in types, as for built-in kinds.
         return send(res, 404, notFoundPath());
     }
   }

@@ -5,11 +5,10 @@
  *    parameter: kubectl then leaves validation to the server (`--validate=strict` as server-side validation);
  *  - the PATCH request bodies do NOT list strategic-merge-patch, so `kubectl apply` computes its patches from its
  *    compiled-in Go types (exactly what it does for built-in kinds when no OpenAPI schema is usable);
- *  - component schemas with descriptions for `kubectl explain` (see openapi-schemas.ts).
+ *  - component schemas for `kubectl explain`, the same our kubectl renders (lib/kubectl/explain/openapi-components.ts).
  */
 import type { ResourceInfo } from "../cluster/index";
-import { groupVersionOf } from "./discovery-documents";
-import { componentSchemas, schemaNameFor } from "./openapi-schemas";
+import { componentSchemas, schemaNameFor } from "../kubectl/explain/openapi-components";
 
 /** Stable per-document hash: kubectl caches documents by it. */
 function hashOf(text: string): string {
@@ -38,6 +37,8 @@ export function openApiV3Root(resources: ResourceInfo[]): object {
   }
   return { paths };
 }
+
+const PATCH_SCHEMA = { description: "Patch is provided to give a concrete name and type to the Kubernetes PATCH request body.", type: "object" };
 
 const PATCH_BODY = {
   content: {
@@ -105,6 +106,6 @@ export function openApiV3Document(resources: ResourceInfo[], group: string, vers
     openapi: "3.0.0",
     info: { title: "Kubernetes", version: "v1.32.4" },
     paths,
-    components: { schemas: componentSchemas(kinds, groupVersionOf({ group, version })) },
+    components: { schemas: { ...componentSchemas(kinds), "io.k8s.apimachinery.pkg.apis.meta.v1.Patch": PATCH_SCHEMA } },
   };
 }

@@ -2,11 +2,10 @@
 import type { KubeObject, ResourceInfo } from "../../cluster/index";
 import type { CommandImpl } from "../command-types";
 import type { KubectlContext } from "../context";
-import { getDryRun } from "../dry-run";
-import { readManifests } from "../manifests";
-import { checkObjectOutputFormat, ResultPrinter } from "../output";
+import { startFileWrite } from "../file-objects";
+import type { ResultPrinter } from "../output";
 
-import { fieldValidation, namespaceForItem, printWarnings, validateEnabled, withNamespace } from "../write-helpers";
+import { fieldValidation, namespaceForItem, printWarnings, withNamespace } from "../write-helpers";
 import { threeWayMergePatch, type Json } from "../patch/three-way-patch";
 import { LAST_APPLIED, lastApplied, sortedJson, withLastApplied } from "./apply-merge";
 
@@ -24,23 +23,11 @@ export const applyCommand: CommandImpl = {
     if (ctx.str("kustomize")) return ctx.fail("-k (kustomize) is not supported by this simulator yet");
     const files = ctx.list("filename");
     if (files.length === 0) return ctx.usage("must specify one of -f and -k");
-    const formatError = checkObjectOutputFormat(ctx.str("output"));
-    if (formatError) return ctx.fail(formatError);
-    const dry = getDryRun(ctx);
-    if (!dry.ok) return ctx.fail(dry.error);
-    const read = readManifests({
-      fs: ctx.io.fs,
-      cwd: ctx.io.cwd,
-      stdin: ctx.io.stdin,
-      discovery: ctx.discovery(),
-      filenames: files,
-      recursive: ctx.bool("recursive"),
-      validate: validateEnabled(ctx),
-    });
-    if (!read.ok) return ctx.fail(read.error);
-    const printer = new ResultPrinter(ctx.str("output"), dry.value, (t) => ctx.out(t), (t) => ctx.err(t));
+    const start = startFileWrite(ctx, files, { checkOutputFormat: true });
+    if (!start.ok) return start.code;
+    const { dryRun, items, printer } = start;
     let rc = 0;
-    for (const item of read.items) {
+    for (const item of items) {
       if (item.mappingError || !item.info) {
         rc = ctx.fail(item.mappingError ?? "unknown kind");
         continue;
@@ -56,7 +43,7 @@ export const applyCommand: CommandImpl = {
         );
         continue;
       }
-      rc = applyOne(ctx, item.object, info, ns.namespace, item.source, dry.value, printer) || rc;
+      rc = applyOne(ctx, item.object, info, ns.namespace, item.source, dryRun, printer) || rc;
     }
     return rc;
   },

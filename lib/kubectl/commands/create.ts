@@ -9,10 +9,10 @@ import { generateDeployment } from "../generators/deployment";
 import type { GeneratorResult } from "../generators/generator-result";
 import { generateNamespace } from "../generators/namespace";
 import { generateService, type ServiceOptions } from "../generators/service";
-import { readManifests } from "../manifests";
+import { startFileWrite } from "../file-objects";
 import { checkObjectOutputFormat, ResultPrinter } from "../output";
 import { withTypedZeroTimes } from "./typed-zero-times";
-import { fieldValidation, namespaceForItem, printWarnings, validateEnabled, withNamespace } from "../write-helpers";
+import { fieldValidation, namespaceForItem, printWarnings, withNamespace } from "../write-helpers";
 import { withLastApplied } from "./apply-merge";
 
 export const createCommand: CommandImpl = {
@@ -25,23 +25,11 @@ export const createCommand: CommandImpl = {
       if (ctx.args.length > 0) return ctx.usage(`Unexpected args: [${ctx.args.join(" ")}]`);
       return ctx.fail("must specify one of -f and -k");
     }
-    const formatError = checkObjectOutputFormat(ctx.str("output"));
-    if (formatError) return ctx.fail(formatError);
-    const dry = getDryRun(ctx);
-    if (!dry.ok) return ctx.fail(dry.error);
-    const read = readManifests({
-      fs: ctx.io.fs,
-      cwd: ctx.io.cwd,
-      stdin: ctx.io.stdin,
-      discovery: ctx.discovery(),
-      filenames: files,
-      recursive: ctx.bool("recursive"),
-      validate: validateEnabled(ctx),
-    });
-    if (!read.ok) return ctx.fail(read.error);
-    const printer = new ResultPrinter(ctx.str("output"), dry.value, (t) => ctx.out(t), (t) => ctx.err(t));
+    const start = startFileWrite(ctx, files, { checkOutputFormat: true });
+    if (!start.ok) return start.code;
+    const { dryRun, items, printer } = start;
     let rc = 0;
-    for (const item of read.items) {
+    for (const item of items) {
       if (item.mappingError || !item.info) {
         rc = ctx.fail(item.mappingError ?? "unknown kind");
         continue;
@@ -50,12 +38,12 @@ export const createCommand: CommandImpl = {
       if (!ns.ok) return ctx.fail(ns.error);
       let body: KubeObject = item.object;
       if (ctx.bool("save-config")) body = withLastApplied(body);
-      if (dry.value === "client") {
+      if (dryRun === "client") {
         if (!printer.print(body, "created")) rc = 1;
         continue;
       }
       const res = ctx.client().create(item.info.resource, ns.namespace, body, {
-        dryRun: dry.value === "server",
+        dryRun: dryRun === "server",
         fieldValidation: fieldValidation(ctx),
         fieldManager: ctx.str("field-manager") || "kubectl-create",
       });
@@ -151,19 +139,19 @@ export const createServiceNodePortCommand = serviceCommand("NodePort");
 export const createServiceLoadBalancerCommand = serviceCommand("LoadBalancer");
 export const createServiceExternalNameCommand = serviceCommand("ExternalName");
 
+/** --from-literal, --from-file and --from-env-file of `create configmap` / `create secret generic`. */
+function dataFromFlags(ctx: KubectlContext, object: string): ReturnType<typeof collectData> {
+  const sources = { literals: ctx.list("from-literal"), files: ctx.list("from-file"), envFiles: ctx.list("from-env-file") };
+  return collectData(sources, ctx.io.fs, ctx.io.cwd, ctx.io.env, object);
+}
+
 export const createConfigMapCommand: CommandImpl = {
   support: "full",
   notes: "--append-hash is not supported.",
   run(ctx) {
     const name = exactlyOneName(ctx);
     if (typeof name === "number") return name;
-    const data = collectData(
-      { literals: ctx.list("from-literal"), files: ctx.list("from-file"), envFiles: ctx.list("from-env-file") },
-      ctx.io.fs,
-      ctx.io.cwd,
-      ctx.io.env,
-      `ConfigMap ${JSON.stringify(name)}`,
-    );
+    const data = dataFromFlags(ctx, `ConfigMap ${JSON.stringify(name)}`);
     if (!data.ok) return ctx.fail(data.error);
     return submitGenerated(ctx, generateConfigMap(name, data.data), "configmaps", { namespaced: true, enforceNamespace: true, errorPrefix: "failed to create configmap: " });
   },
@@ -175,13 +163,7 @@ export const createSecretGenericCommand: CommandImpl = {
   run(ctx) {
     const name = exactlyOneName(ctx);
     if (typeof name === "number") return name;
-    const data = collectData(
-      { literals: ctx.list("from-literal"), files: ctx.list("from-file"), envFiles: ctx.list("from-env-file") },
-      ctx.io.fs,
-      ctx.io.cwd,
-      ctx.io.env,
-      `Secret ${JSON.stringify(name)}`,
-    );
+    const data = dataFromFlags(ctx, `Secret ${JSON.stringify(name)}`);
     if (!data.ok) return ctx.fail(data.error);
     return submitGenerated(ctx, generateSecret(name, data.data, ctx.str("type")), "secrets", {
       namespaced: true,

@@ -3,10 +3,10 @@ import type { KubeObject, PropagationPolicy, ResourceInfo } from "../../cluster/
 import type { CommandImpl } from "../command-types";
 import type { KubectlContext } from "../context";
 import { getDryRun } from "../dry-run";
-import { readManifests } from "../manifests";
+import { readFileObjects } from "../file-objects";
 import { kindDisplayName } from "../printers/index";
 import { parseResourceArgs } from "../resources";
-import { namespaceForItem, validateEnabled } from "../write-helpers";
+import { namespaceForItem } from "../write-helpers";
 import { wrapListError } from "./list-error";
 
 interface Target {
@@ -64,7 +64,7 @@ export const deleteCommand: CommandImpl = {
     let rc = 0;
 
     if (files.length > 0) {
-      const read = readManifests({ fs: ctx.io.fs, cwd: ctx.io.cwd, stdin: ctx.io.stdin, discovery: ctx.discovery(), filenames: files, recursive: ctx.bool("recursive"), validate: validateEnabled(ctx) });
+      const read = readFileObjects(ctx, files);
       if (!read.ok) return ctx.fail(read.error);
       for (const item of read.items) {
         if (!item.info) {

@@ -2,10 +2,9 @@
 import type { KubeObject, ResourceInfo } from "../../cluster/index";
 import type { CommandImpl } from "../command-types";
 import { describe, describeAll, joinPrefixMatches } from "../describe/index";
-import { readManifests } from "../manifests";
+import { readFileObjects } from "../file-objects";
 import { noResourcesFound } from "../printers/index";
 import { parseResourceArgs, type ResourceRequest } from "../resources";
-import { validateEnabled } from "../write-helpers";
 import { wrapListError } from "./list-error";
 
 export const describeCommand: CommandImpl = {
@@ -14,7 +13,7 @@ export const describeCommand: CommandImpl = {
     let requests: ResourceRequest[] = [];
     const files = ctx.list("filename");
     if (files.length > 0) {
-      const read = readManifests({ fs: ctx.io.fs, cwd: ctx.io.cwd, stdin: ctx.io.stdin, discovery: ctx.discovery(), filenames: files, recursive: ctx.bool("recursive"), validate: validateEnabled(ctx) });
+      const read = readFileObjects(ctx, files);
       if (!read.ok) return ctx.fail(read.error);
       for (const item of read.items) {
         if (!item.info) return ctx.fail(item.mappingError ?? "unknown kind");

@@ -3,12 +3,11 @@ import { isFsError, type KubeObject, type ResourceInfo, type Status } from "../.
 import { parse } from "yaml";
 import type { CommandImpl } from "../command-types";
 import type { KubectlContext } from "../context";
-import { getDryRun } from "../dry-run";
-import { readManifests } from "../manifests";
-import { objectRef, ResultPrinter } from "../output";
+import { startFileWrite } from "../file-objects";
+import { objectRef } from "../output";
 import { kindDisplayName, toKubectlYaml } from "../printers/index";
 import { parseResourceArgs } from "../resources";
-import { fieldValidation, namespaceForItem, printWarnings, validateEnabled } from "../write-helpers";
+import { fieldValidation, namespaceForItem, printWarnings } from "../write-helpers";
 import { twoWayMergePatch, type Json } from "../patch/three-way-patch";
 import { waitGone } from "./delete";
 
@@ -124,14 +123,12 @@ export const replaceCommand: CommandImpl = {
   async run(ctx) {
     const files = ctx.list("filename");
     if (files.length === 0) return ctx.usage("must specify --filename to replace");
-    const dry = getDryRun(ctx);
-    if (!dry.ok) return ctx.fail(dry.error);
-    const read = readManifests({ fs: ctx.io.fs, cwd: ctx.io.cwd, stdin: ctx.io.stdin, discovery: ctx.discovery(), filenames: files, recursive: ctx.bool("recursive"), validate: validateEnabled(ctx) });
-    if (!read.ok) return ctx.fail(read.error);
-    const printer = new ResultPrinter(ctx.str("output"), dry.value, (t) => ctx.out(t), (t) => ctx.err(t));
+    const start = startFileWrite(ctx, files, { checkOutputFormat: false });
+    if (!start.ok) return start.code;
+    const { dryRun, items, printer } = start;
     const client = ctx.client();
     let rc = 0;
-    for (const item of read.items) {
+    for (const item of items) {
       if (!item.info) {
         rc = ctx.fail(item.mappingError ?? "unknown kind");
         continue;
@@ -144,7 +141,7 @@ export const replaceCommand: CommandImpl = {
         rc = ctx.fail(`error when replacing ${JSON.stringify(item.source)}: resource name may not be empty`);
         continue;
       }
-      const opts = { dryRun: dry.value === "server", fieldValidation: fieldValidation(ctx), fieldManager: "kubectl-replace" };
+      const opts = { dryRun: dryRun === "server", fieldValidation: fieldValidation(ctx), fieldManager: "kubectl-replace" };
       if (ctx.bool("force")) {
         const del = client.delete(info.resource, ns.namespace, name, ctx.int("grace-period") >= 0 ? { gracePeriodSeconds: ctx.int("grace-period") } : {});
         if (!del.ok && del.status.reason !== "NotFound") {
@@ -172,7 +169,7 @@ export const replaceCommand: CommandImpl = {
         }
         body = { ...body, metadata: { ...body.metadata, resourceVersion: cur.value.metadata.resourceVersion } };
       }
-      if (dry.value === "client") {
+      if (dryRun === "client") {
         printer.print(body, "replaced");
         continue;
       }

@@ -3,7 +3,8 @@ import { isFsError, type KubeObject, type ResourceInfo, type Status, type WatchE
 import type { CommandImpl } from "../command-types";
 import type { KubectlContext } from "../context";
 import { formatStatusError } from "../errors";
-import { absolutePath, readManifests } from "../manifests";
+import { readFileObjects } from "../file-objects";
+import { absolutePath } from "../manifests";
 import {
   asList,
   createWatchPrinter,
@@ -22,7 +23,6 @@ import {
   type OutputFormat,
 } from "../printers/index";
 import { parseResourceArgs, type ResourceRequest } from "../resources";
-import { validateEnabled } from "../write-helpers";
 import { wrapListError } from "./list-error";
 
 const NO_TYPE = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
@@ -65,7 +65,7 @@ export const getCommand: CommandImpl = {
     let requests: ResourceRequest[] = [];
     const files = ctx.list("filename");
     if (files.length > 0) {
-      const read = readManifests({ fs: ctx.io.fs, cwd: ctx.io.cwd, stdin: ctx.io.stdin, discovery: ctx.discovery(), filenames: files, recursive: ctx.bool("recursive"), validate: validateEnabled(ctx) });
+      const read = readFileObjects(ctx, files);
       if (!read.ok) return ctx.fail(read.error);
       for (const item of read.items) {
         if (!item.info) return ctx.fail(item.mappingError ?? "unknown kind");

@@ -3,10 +3,10 @@ import type { KubeObject, ResourceInfo } from "../../cluster/index";
 import type { CommandImpl } from "../command-types";
 import type { KubectlContext } from "../context";
 import { getDryRun } from "../dry-run";
-import { readManifests } from "../manifests";
+import { readFileObjects } from "../file-objects";
 import { checkObjectOutputFormat, objectRef, ResultPrinter } from "../output";
 import { parseResourceArgs } from "../resources";
-import { printWarnings, validateEnabled } from "../write-helpers";
+import { printWarnings } from "../write-helpers";
 import { wrapListError } from "./list-error";
 import { withTypedZeroTimes } from "./typed-zero-times";
 
@@ -29,7 +29,7 @@ export function resolveTargets(
   const files = ctx.list("filename");
   const client = ctx.client();
   if (files.length > 0) {
-    const read = readManifests({ fs: ctx.io.fs, cwd: ctx.io.cwd, stdin: ctx.io.stdin, discovery: ctx.discovery(), filenames: files, recursive: ctx.bool("recursive"), validate: validateEnabled(ctx) });
+    const read = readFileObjects(ctx, files);
     if (!read.ok) return { ok: false, code: ctx.fail(read.error) };
     for (const item of read.items) {
       if (!item.info) return { ok: false, code: ctx.fail(item.mappingError ?? "unknown kind") };

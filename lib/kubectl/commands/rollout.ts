@@ -1,5 +1,5 @@
 /** `kubectl rollout status|history|undo|restart|pause|resume` for Deployments (and status for DaemonSets). */
-import type { KubeObject, ResourceInfo } from "../../cluster/index";
+import type { KubeObject, ResourceInfo, WatchEvent } from "../../cluster/index";
 import type { CommandImpl } from "../command-types";
 import type { KubectlContext } from "../context";
 import { describePodTemplate } from "../describe/pod-template";
@@ -78,24 +78,42 @@ export const rolloutStatusCommand: CommandImpl = {
     const start = ctx.now();
     for (const { info, obj } of t.items) {
       if (info.kind !== "Deployment") return notSupported(ctx, info);
-      let last = "";
-      for (;;) {
-        ctx.io.cluster.runUntilIdle();
-        const res = ctx.client().get(info.resource, obj.metadata.namespace, obj.metadata.name ?? "");
-        if (!res.ok) return ctx.statusError(res.status);
-        const s = deploymentStatus(res.value as DeploymentShape);
-        if (s.error) return ctx.fail(s.error);
-        if (s.message !== last) ctx.out(s.message);
-        last = s.message;
-        if (s.done || !ctx.bool("watch")) break;
-        if (ctx.io.signal.aborted) return 1;
-        if (ctx.now() - start >= timeout) return ctx.fail("timed out waiting for the condition");
-        await ctx.io.sleep(1000);
-      }
+      const rc = await watchRollout(ctx, info, obj, () => ctx.now() - start >= timeout);
+      if (rc !== undefined) return rc;
     }
     return 0;
   },
 };
+
+/**
+ * status.go's UntilWithSync: the status of the object as listed, then once per watch event (a repeated message
+ * included), until the rollout is done. Returns an exit code to stop with, or undefined when done.
+ */
+async function watchRollout(ctx: KubectlContext, info: ResourceInfo, obj: KubeObject, timedOut: () => boolean): Promise<number | undefined> {
+  ctx.io.cluster.runUntilIdle();
+  const namespace = obj.metadata.namespace;
+  const name = obj.metadata.name ?? "";
+  const res = ctx.client().get(info.resource, namespace, name);
+  if (!res.ok) return ctx.statusError(res.status);
+  const events: WatchEvent[] = [{ type: "ADDED", object: res.value }];
+  const stop = ctx.client().watch(info.resource, namespace, { fieldSelector: `metadata.name=${name}` }, (ev) => events.push(ev));
+  try {
+    for (;;) {
+      for (let ev = events.shift(); ev; ev = events.shift()) {
+        if (ev.type === "DELETED") return ctx.fail("object has been deleted");
+        const s = deploymentStatus(ev.object as DeploymentShape);
+        if (s.error) return ctx.fail(s.error);
+        ctx.out(s.message);
+        if (s.done || !ctx.bool("watch")) return undefined;
+      }
+      if (ctx.io.signal.aborted) return 1;
+      if (timedOut()) return ctx.fail("timed out waiting for the condition");
+      await ctx.io.sleep(1000);
+    }
+  } finally {
+    stop();
+  }
+}
 
 function ownedReplicaSets(ctx: KubectlContext, d: KubeObject): KubeObject[] {
   const list = ctx.client().list("replicasets", d.metadata.namespace);

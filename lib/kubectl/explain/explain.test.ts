@@ -210,6 +210,40 @@ FIELDS:
     expect(r.code).toBe(1);
   });
 
+  it("names IntOrString fields by their type and adds the type's description (deploy.spec.strategy.rollingUpdate.maxSurge)", async () => {
+    const r = await explain("deploy.spec.strategy.rollingUpdate.maxSurge");
+    expect(r.stdout).toBe(`GROUP:      apps
+KIND:       Deployment
+VERSION:    v1
+
+FIELD: maxSurge <IntOrString>
+
+
+DESCRIPTION:
+    The maximum number of pods that can be scheduled above the desired number of
+    pods. Value can be an absolute number (ex: 5) or a percentage of desired
+    pods (ex: 10%). This can not be 0 if MaxUnavailable is 0. Absolute number is
+    calculated from percentage by rounding up. Defaults to 25%. Example: when
+    this is set to 30%, the new ReplicaSet can be scaled up immediately when the
+    rolling update starts, such that the total number of old and new pods do not
+    exceed 130% of desired pods. Once old pods have been killed, new ReplicaSet
+    can be scaled up further, ensuring that total number of pods running at any
+    time during the update is at most 130% of desired pods.
+    IntOrString is a type that can hold an int32 or a string.  When used in JSON
+    or YAML marshalling and unmarshalling, it produces or consumes the inner
+    type.  This allows you to have, for example, a JSON field that can accept a
+    name or number.
+    
+
+`);
+  });
+
+  it("names Quantity maps by their value type (pod.spec.containers.resources)", async () => {
+    const r = await explain("pod.spec.containers.resources");
+    expect(r.stdout).toContain("  limits\t<map[string]Quantity>\n");
+    expect(r.stdout).toContain("  requests\t<map[string]Quantity>\n");
+  });
+
   it("cannot descend into a scalar field", async () => {
     const r = await explain("svc.spec.type.foo");
     expect(r.stderr).toBe('error: field "foo" does not exist\n');

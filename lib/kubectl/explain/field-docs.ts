@@ -1,7 +1,7 @@
 /**
- * What `kubectl explain` shows beyond the types our decoding schemas carry: the v1.32 API's descriptions for the
- * fields CKA learners look at, the fields the OpenAPI marks required, and enum values. Layered over the served
- * component schemas (lib/serve/openapi-schemas.ts, whose own descriptions come first).
+ * The v1.32 API's documentation for the types and fields CKA learners look at: descriptions, the fields the
+ * OpenAPI marks required, and enum values. Both `kubectl explain` and our served OpenAPI (lib/serve) build their
+ * schemas from this and api-types.ts (see openapi-components.ts), so the real kubectl explains our server the same.
  */
 const CONVENTIONS = "https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md";
 const VAR_REFS =
@@ -10,6 +10,26 @@ const PROTOCOL_VALUES = "Possible enum values:\n - `\"SCTP\"` is the SCTP protoc
 
 /** Go type name → description of the type itself. */
 export const TYPE_DOCS: Record<string, string> = {
+  Pod: "Pod is a collection of containers that can run on a host. This resource is created by clients and scheduled onto hosts.",
+  ReplicaSet: "ReplicaSet ensures that a specified number of pod replicas are running at any given time.",
+  ReplicationController: "ReplicationController represents the configuration of a replication controller.",
+  Deployment: "Deployment enables declarative updates for Pods and ReplicaSets.",
+  DaemonSet: "DaemonSet represents the configuration of a daemon set.",
+  Service:
+    "Service is a named abstraction of software service (for example, mysql) consisting of local port (for example 3306) that the proxy listens on, and the selector that determines which pods will answer requests sent through the proxy.",
+  Namespace: "Namespace provides a scope for Names. Use of multiple namespaces is optional.",
+  Node: "Node is a worker node in Kubernetes. Each node will have a unique identifier in the cache (i.e. in etcd).",
+  ConfigMap: "ConfigMap holds configuration data for pods to consume.",
+  Secret:
+    "Secret holds secret data of a certain type. The total bytes of the values in the Data field must be less than MaxSecretSize bytes.",
+  ServiceAccount:
+    "ServiceAccount binds together: * a name, understood by users, and perhaps by peripheral systems, for an identity * a principal that can be authenticated and authorized * a set of secrets",
+  ObjectMeta:
+    "ObjectMeta is metadata that all persisted resources must have, which includes all objects users must create.",
+  Quantity:
+    "Quantity is a fixed-point representation of a number. It provides convenient marshaling/unmarshaling in JSON and YAML, in addition to String() and AsInt64() accessors.\n\nThe serialization format is:\n\n``` <quantity>        ::= <signedNumber><suffix>\n\n\t(Note that <suffix> may be empty, from the \"\" case in <decimalSI>.)\n\n<digit>           ::= 0 | 1 | ... | 9 <digits>          ::= <digit> | <digit><digits> <number>          ::= <digits> | <digits>.<digits> | <digits>. | .<digits> <sign>            ::= \"+\" | \"-\" <signedNumber>    ::= <number> | <sign><number> <suffix>          ::= <binarySI> | <decimalExponent> | <decimalSI> <binarySI>        ::= Ki | Mi | Gi | Ti | Pi | Ei\n\n\t(International System of units; See: http://physics.nist.gov/cuu/Units/binary.html)\n\n<decimalSI>       ::= m | \"\" | k | M | G | T | P | E\n\n\t(Note that 1024 = 1Ki but 1000 = 1k; I didn't choose the capitalization.)\n\n<decimalExponent> ::= \"e\" <signedNumber> | \"E\" <signedNumber> ```\n\nNo matter which of the three exponent forms is used, no quantity may represent a number greater than 2^63-1 in magnitude, nor may it have more than 3 decimal places. Numbers larger or more precise will be capped or rounded up. (E.g.: 0.1m will rounded up to 1m.) This may be extended in the future if we require larger or smaller quantities.\n\nWhen a Quantity is parsed from a string, it will remember the type of suffix it had, and will use the same type again when it is serialized.\n\nBefore serializing, Quantity will be put in \"canonical form\". This means that Exponent/suffix will be adjusted up or down (with a corresponding increase or decrease in Mantissa) such that:\n\n- No precision is lost - No fractional digits will be emitted - The exponent (or suffix) is as large as possible.\n\nThe sign will be omitted unless the number is negative.\n\nExamples:\n\n- 1.5 will be serialized as \"1500m\" - 1.5Gi will be serialized as \"1536Mi\"\n\nNote that the quantity will NEVER be internally represented by a floating point number. That is the whole point of this exercise.\n\nNon-canonical values will still parse as long as they are well formed, but will be re-emitted in their canonical form. (So always use canonical form, or don't diff.)\n\nThis format is intended to make it difficult to use these numbers without writing some sort of special handling code in the hopes that that will cause implementors to also use a fixed point implementation.",
+  IntOrString:
+    "IntOrString is a type that can hold an int32 or a string.  When used in JSON or YAML marshalling and unmarshalling, it produces or consumes the inner type.  This allows you to have, for example, a JSON field that can accept a name or number.",
   PodSpec: "PodSpec is a description of a pod.",
   Event:
     "Event is a report of an event somewhere in the cluster.  Events have a limited retention time and triggers and messages may evolve with time.  Event consumers should not rely on the timing of an event with a given Reason reflecting a consistent underlying trigger, or the continued existence of events with that Reason.  Events should be treated as informative, best-effort, supplemental data.",
@@ -39,8 +59,19 @@ export interface FieldDoc {
   enum?: string[];
 }
 
-/** "GoType.field" → its documentation. */
+/** "GoType.field" (or "*.field" for any type) → its documentation. */
 export const FIELD_DOCS: Record<string, FieldDoc> = {
+  "*.apiVersion": {
+    description: `APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: ${CONVENTIONS}#resources`,
+  },
+  "*.kind": {
+    description: `Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: ${CONVENTIONS}#types-kinds`,
+  },
+  "*.metadata": { description: `Standard object's metadata. More info: ${CONVENTIONS}#metadata` },
+  "Pod.spec": { description: `Specification of the desired behavior of the pod. More info: ${CONVENTIONS}#spec-and-status` },
+  "Pod.status": {
+    description: `Most recently observed status of the pod. This data may not be up to date. Populated by the system. Read-only. More info: ${CONVENTIONS}#spec-and-status`,
+  },
   "PodSpec.containers": {
     required: true,
     description:
@@ -266,3 +297,8 @@ export const FIELD_DOCS: Record<string, FieldDoc> = {
   "LabelSelectorRequirement.key": { required: true },
   "LabelSelectorRequirement.operator": { required: true },
 };
+
+/** The documentation of `field` in Go type `owner`; "*.field" entries apply to every type. */
+export function fieldDoc(owner: string, field: string): FieldDoc | undefined {
+  return FIELD_DOCS[`${owner}.${field}`] ?? FIELD_DOCS[`*.${field}`];
+}

@@ -3,6 +3,7 @@
  * (kubectl pkg/cmd/create/create_configmap.go, create_secret.go, pkg/util/env_file.go).
  */
 import { isFsError, type HostFs } from "../../cluster/index";
+import { absolutePath } from "../manifests";
 
 export interface DataSources {
   literals: string[];
@@ -15,17 +16,6 @@ const ENV_NAME_MSG =
   "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')";
 const KEY_NAME = /^[-._a-zA-Z0-9]+$/;
 const KEY_NAME_MSG = "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')";
-
-function resolvePath(cwd: string, p: string): string {
-  const abs = p.startsWith("/") ? p : `${cwd.replace(/\/$/, "")}/${p}`;
-  const parts: string[] = [];
-  for (const seg of abs.split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") parts.pop();
-    else parts.push(seg);
-  }
-  return `/${parts.join("/")}`;
-}
 
 /** Collects key -> value; `kindName` is e.g. `ConfigMap "c"` for the duplicate-key message. */
 export function collectData(
@@ -47,7 +37,7 @@ export function collectData(
     const key = eq >= 0 ? f.slice(0, eq) : "";
     const path = eq >= 0 ? f.slice(eq + 1) : f;
     if (eq >= 0 && (key === "" || path === "")) return { ok: false, error: `key names or file paths cannot be empty` };
-    const abs = resolvePath(cwd, path);
+    const abs = absolutePath(cwd, path);
     const st = fs.stat(abs);
     if (isFsError(st)) return { ok: false, error: `error reading ${path}: no such file or directory` };
     if (st.type === "dir") {
@@ -74,7 +64,7 @@ export function collectData(
     if (err) return { ok: false, error: err };
   }
   for (const f of src.envFiles) {
-    const text = fs.readFile(resolvePath(cwd, f));
+    const text = fs.readFile(absolutePath(cwd, f));
     if (isFsError(text)) return { ok: false, error: `error reading ${f}: no such file or directory` };
     const lines = text.split("\n");
     for (let i = 0; i < lines.length; i++) {

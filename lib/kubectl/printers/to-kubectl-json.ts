@@ -1,3 +1,5 @@
+import { sortKeys } from "./sort-keys";
+
 export interface JsonOptions {
   /**
    * Sort object keys (default true). `kubectl get` decodes into unstructured maps, which Go's encoder writes
@@ -7,8 +9,12 @@ export interface JsonOptions {
   sortKeys?: boolean;
 }
 
+/** Strings needing no escape at all (most of them): quoted as they are. */
+const PLAIN = /^[^"\\\x00-\x1f<>&\u2028\u2029\ud800-\udfff]*$/;
+
 /** Go encoding/json string quoting, HTML-safe as json.Marshal is (<, >, & escaped). */
 function quote(s: string): string {
+  if (PLAIN.test(s)) return `"${s}"`;
   let out = '"';
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
@@ -27,27 +33,47 @@ function quote(s: string): string {
   return out + '"';
 }
 
-function encode(value: unknown, indent: string, sortKeys: boolean): string {
-  if (value === null || value === undefined) return "null";
-  if (typeof value === "string") return quote(value);
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "null";
-  if (typeof value === "boolean") return value ? "true" : "false";
-  const inner = indent + "    ";
-  if (Array.isArray(value)) {
-    if (value.length === 0) return "[]";
-    return "[\n" + value.map((v) => inner + encode(v, inner, sortKeys)).join(",\n") + "\n" + indent + "]";
+/** Appends to one string as it goes: joining each level's parts would copy the text once per nesting level. */
+class JsonWriter {
+  out = "";
+  constructor(private readonly sortKeys: boolean) {}
+
+  value(value: unknown, indent: string): void {
+    if (value === null || value === undefined) this.out += "null";
+    else if (typeof value === "string") this.out += quote(value);
+    else if (typeof value === "number") this.out += Number.isFinite(value) ? String(value) : "null";
+    else if (typeof value === "boolean") this.out += value ? "true" : "false";
+    else if (Array.isArray(value)) {
+      if (value.length === 0) {
+        this.out += "[]";
+        return;
+      }
+      const inner = indent + "    ";
+      for (let i = 0; i < value.length; i++) {
+        this.out += i === 0 ? `[\n${inner}` : `,\n${inner}`;
+        this.value(value[i], inner);
+      }
+      this.out += `\n${indent}]`;
+    } else if (typeof value === "object") {
+      const o = value as Record<string, unknown>;
+      const keys = Object.keys(o);
+      if (this.sortKeys) sortKeys(keys);
+      const inner = indent + "    ";
+      let written = 0;
+      for (let i = 0; i < keys.length; i++) {
+        const v = o[keys[i]];
+        if (v === undefined) continue;
+        this.out += `${written++ === 0 ? "{\n" : ",\n"}${inner}${quote(keys[i])}: `;
+        this.value(v, inner);
+      }
+      this.out += written === 0 ? "{}" : `\n${indent}}`;
+    } else this.out += "null";
   }
-  if (typeof value === "object") {
-    let keys = Object.keys(value as object).filter((k) => (value as Record<string, unknown>)[k] !== undefined);
-    if (sortKeys) keys = keys.sort();
-    if (keys.length === 0) return "{}";
-    const parts = keys.map((k) => `${inner}${quote(k)}: ${encode((value as Record<string, unknown>)[k], inner, sortKeys)}`);
-    return "{\n" + parts.join(",\n") + "\n" + indent + "}";
-  }
-  return "null";
 }
 
 /** `-o json` exactly as kubectl prints it: json.MarshalIndent with 4 spaces, plus a final newline. */
 export function toKubectlJson(value: unknown, options: JsonOptions = {}): string {
-  return encode(value, "", options.sortKeys ?? true) + "\n";
+  const w = new JsonWriter(options.sortKeys ?? true);
+  w.value(value, "");
+  return w.out + "\n";
 }

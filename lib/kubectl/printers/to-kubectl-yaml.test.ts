@@ -272,4 +272,31 @@ value: 5
   it("separates several documents with ---", () => {
     expect(toKubectlYamlDocuments([{ a: 1 }, { b: 2 }])).toBe("a: 1\n---\nb: 2\n");
   });
+
+  it("drops undefined fields as a JSON round trip does, and keeps the quoting and folding of each style", () => {
+    const obj = {
+      metadata: { name: "x", labels: undefined, annotations: { a: undefined } },
+      spec: { list: [undefined, 1.5, 1e21], onlyUndefined: { f: undefined } },
+      when: "2024-01-02T03:04:05Z",
+      quoted: "a value that must be double quoted because it ends with a colon and is long enough to fold:",
+      "key with: colon": "true",
+      tabbed: "a\tvalue with spaces that is long enough to be folded by the double-quoted writer at col 80",
+    };
+    expect(toKubectlYaml(obj)).toBe(`'key with: colon': "true"
+metadata:
+  annotations: {}
+  name: x
+quoted: 'a value that must be double quoted because it ends with a colon and is long
+  enough to fold:'
+spec:
+  list:
+  - null
+  - 1.5
+  - 1e+21
+  onlyUndefined: {}
+tabbed: "a\\tvalue with spaces that is long enough to be folded by the double-quoted
+  writer at col 80"
+when: "2024-01-02T03:04:05Z"
+`);
+  });
 });

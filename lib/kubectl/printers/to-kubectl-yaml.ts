@@ -1,3 +1,4 @@
+import { sortKeys } from "./sort-keys";
 import { analyzeScalar, isBase60Float, isBreak, isPrintable, resolvesToNonString } from "./yaml-scalar-analysis";
 
 /**
@@ -8,7 +9,7 @@ import { analyzeScalar, isBase60Float, isBreak, isPrintable, resolvesToNonString
  */
 export function toKubectlYaml(value: unknown): string {
   const e = new Emitter();
-  e.node(toPlain(value), -1, "root");
+  e.node(value, -1, "root");
   e.writeIndent(0); // document end
   return e.out;
 }
@@ -21,17 +22,9 @@ export function toKubectlYamlDocuments(values: readonly unknown[]): string {
   return values.map((v, i) => (i > 0 ? "---\n" : "") + toKubectlYaml(v)).join("");
 }
 
-/** JSON round trip semantics: drop undefined fields, functions, and turn non-finite numbers into null. */
-function toPlain(v: unknown): unknown {
-  if (v === null || v === undefined) return null;
-  if (Array.isArray(v)) return v.map((x) => (x === undefined ? null : toPlain(x)));
-  if (typeof v === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v as Record<string, unknown>)) if (x !== undefined && typeof x !== "function") out[k] = toPlain(x);
-    return out;
-  }
-  if (typeof v === "number" && !Number.isFinite(v)) return null;
-  return v;
+/** JSON round trip semantics: an object's undefined and function fields are dropped (arrays hold null instead). */
+function isDropped(x: unknown): boolean {
+  return x === undefined || typeof x === "function";
 }
 
 /** strconv.FormatFloat(f, 'g', -1, 64), what go-yaml writes for non-integer numbers (%e from exponent 6 on). */
@@ -49,8 +42,38 @@ const BEST_WIDTH = 80;
 const BEST_INDENT = 2;
 
 const ASCII = /^[\x20-\x7e]*$/;
-const keyStyles = new Map<string, Style>();
-const valueStyles = new Map<string, Style>();
+/** Spaces for indents, so writing one is a lookup. */
+const SPACES = Array.from({ length: 64 }, (_, i) => " ".repeat(i));
+const NEWLINE_SPACES = SPACES.map((sp) => `\n${sp}`);
+
+/** What the emitter needs to know about a string, computed once per distinct string. */
+interface ScalarInfo {
+  style: Style;
+  /** Printable ASCII only: one column per UTF-16 unit. */
+  ascii: boolean;
+  hasSpace: boolean;
+  /** Holds `"` or `\\`, which double quoting escapes. */
+  escapes: boolean;
+  /** `${s}:` for keys and ` ${s}` for values, made on first use. */
+  withColon?: string;
+  spaced?: string;
+}
+const keyInfos = new Map<string, ScalarInfo>();
+const valueInfos = new Map<string, ScalarInfo>();
+
+function scalarInfo(s: string, simpleKey: boolean): ScalarInfo {
+  const cache = simpleKey ? keyInfos : valueInfos;
+  let info = cache.get(s);
+  if (info === undefined) {
+    info = { style: chooseStyle(s, simpleKey), ascii: ASCII.test(s), hasSpace: s.includes(" "), escapes: s.includes('"') || s.includes("\\") };
+    // Keys and common values repeat across a list of objects: remember them (bounded).
+    if (s.length < 200) {
+      if (cache.size > 20000) cache.clear();
+      cache.set(s, info);
+    }
+  }
+  return info;
+}
 
 /** go-yaml's choice of scalar style for a string (plain when it may, else single, double or literal). */
 function chooseStyle(s: string, simpleKey: boolean): Style {
@@ -83,23 +106,37 @@ class Emitter {
     this.column = 0;
   }
 
-  /** Append text known to hold no line break, counting columns per code point like `put`. */
-  private putText(text: string): void {
+  /** Append printable ASCII text (one column per character). */
+  private putAscii(text: string): void {
     this.out += text;
-    this.column += ASCII.test(text) ? text.length : [...text].length;
+    this.column += text.length;
   }
 
   writeIndent(indent: number): void {
-    const ind = Math.max(indent, 0);
-    if (!this.indention || this.column > ind || (this.column === ind && !this.whitespace)) this.putBreak();
-    if (this.column < ind) this.putText(" ".repeat(ind - this.column));
+    const ind = indent < 0 ? 0 : indent;
+    if (!this.indention || this.column > ind || (this.column === ind && !this.whitespace)) {
+      if (ind < NEWLINE_SPACES.length) {
+        this.out += NEWLINE_SPACES[ind];
+        this.column = ind;
+        this.whitespace = true;
+        this.indention = true;
+        return;
+      }
+      this.out += "\n";
+      this.column = 0;
+    }
+    if (this.column < ind) {
+      this.out += ind - this.column < SPACES.length ? SPACES[ind - this.column] : " ".repeat(ind - this.column);
+      this.column = ind;
+    }
     this.whitespace = true;
     this.indention = true;
   }
 
+  /** `text` is always ASCII here (indicators). */
   private indicator(text: string, needWhitespace: boolean, isWhitespace: boolean, isIndention: boolean): void {
     if (needWhitespace && !this.whitespace) this.put(" ");
-    this.putText(text);
+    this.putAscii(text);
     this.whitespace = isWhitespace;
     this.indention = this.indention && isIndention;
   }
@@ -110,34 +147,54 @@ class Emitter {
       if (v.length === 0) return this.indicator("[]", true, false, false);
       // A sequence that is a mapping value keeps the key's indent ("indentless"), as go-yaml does.
       const seqIndent = indent < 0 ? 0 : ctx === "value" && !this.indention ? indent : indent + BEST_INDENT;
-      for (const item of v) {
+      for (let i = 0; i < v.length; i++) {
         this.writeIndent(seqIndent);
         this.indicator("-", true, false, true);
-        this.node(item, seqIndent, "item");
+        this.node(isDropped(v[i]) ? null : v[i], seqIndent, "item");
       }
       return;
     }
     if (v !== null && typeof v === "object") {
-      const keys = Object.keys(v).sort();
-      if (keys.length === 0) return this.indicator("{}", true, false, false);
+      const o = v as Record<string, unknown>;
+      const keys = sortKeys(Object.keys(o)); // dropped fields are skipped below
       const mapIndent = indent < 0 ? 0 : indent + BEST_INDENT;
-      for (const k of keys) {
+      let written = false;
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
+        const value = o[k];
+        if (isDropped(value)) continue;
+        written = true;
         this.writeIndent(mapIndent);
-        this.scalar(k, mapIndent, "key");
-        this.indicator(":", false, false, false);
-        this.node((v as Record<string, unknown>)[k], mapIndent, "value");
+        const info = scalarInfo(k, true);
+        if (info.style === "plain" && info.ascii) {
+          // The common key: written as is, then ":" (what scalar() and indicator() do, in one append).
+          this.out += info.withColon ??= `${k}:`;
+          this.column += k.length + 1;
+        } else {
+          this.scalar(k, mapIndent, "key");
+          this.out += ":";
+          this.column++;
+        }
+        this.whitespace = false;
+        this.indention = false;
+        this.node(value, mapIndent, "value");
       }
+      // Nothing written yet for this mapping, so "{}" goes where the first key would have.
+      if (!written) this.indicator("{}", true, false, false);
       return;
     }
-    if (v === null) return this.plainWord("null");
+    if (v === null || v === undefined) return this.plainWord("null");
     if (typeof v === "boolean") return this.plainWord(v ? "true" : "false");
-    if (typeof v === "number") return this.plainWord(Number.isInteger(v) && Math.abs(v) < 1e21 ? String(v) : goFloat(v));
+    if (typeof v === "number") {
+      if (!Number.isFinite(v)) return this.plainWord("null");
+      return this.plainWord(Number.isInteger(v) && Math.abs(v) < 1e21 ? String(v) : goFloat(v));
+    }
     this.scalar(String(v), indent, ctx);
   }
 
   private plainWord(s: string): void {
     if (!this.whitespace) this.put(" ");
-    this.putText(s);
+    this.putAscii(s);
     this.whitespace = false;
     this.indention = false;
   }
@@ -146,34 +203,35 @@ class Emitter {
     const simpleKey = ctx === "key";
     // go-yaml raises the indent by one step while writing a scalar: folded lines continue there.
     const scalarIndent = indent < 0 ? BEST_INDENT : indent + BEST_INDENT;
-    const cache = simpleKey ? keyStyles : valueStyles;
-    let style = cache.get(s);
-    if (style === undefined) {
-      style = chooseStyle(s, simpleKey);
-      // Keys and common values repeat across a list of objects: remember their style (bounded).
-      if (s.length < 200) {
-        if (cache.size > 20000) cache.clear();
-        cache.set(s, style);
-      }
-    }
+    const info = scalarInfo(s, simpleKey);
     const allowBreaks = !simpleKey;
-    switch (style) {
+    switch (info.style) {
       case "plain":
-        return this.writePlain(s, scalarIndent, allowBreaks);
+        return this.writePlain(s, info, scalarIndent, allowBreaks);
       case "single":
         return this.writeSingle(s, scalarIndent, allowBreaks);
       case "double":
-        return this.writeDouble(s, scalarIndent, allowBreaks);
+        return this.writeDouble(s, info, scalarIndent, allowBreaks);
       case "literal":
         return this.writeLiteral(s, scalarIndent);
     }
   }
 
-  private writePlain(s: string, indent: number, allowBreaks: boolean): void {
-    if (!this.whitespace) this.put(" ");
+  private writePlain(s: string, info: ScalarInfo, indent: number, allowBreaks: boolean): void {
+    if (!this.whitespace && info.ascii && (!allowBreaks || !info.hasSpace || this.column + 1 + s.length <= BEST_WIDTH)) {
+      // The common value after "key:": the separating space and the text in one append.
+      this.out += info.spaced ??= ` ${s}`;
+      this.column += s.length + 1;
+      this.indention = false;
+      return;
+    }
+    if (!this.whitespace) {
+      this.out += " ";
+      this.column++;
+    }
     // Fast path: nothing can fold (no space, or the whole text ends before the fold column).
-    if (ASCII.test(s) && (!allowBreaks || !s.includes(" ") || this.column + s.length <= BEST_WIDTH)) {
-      this.putText(s);
+    if (info.ascii && (!allowBreaks || !info.hasSpace || this.column + s.length <= BEST_WIDTH)) {
+      this.putAscii(s);
       this.whitespace = false;
       this.indention = false;
       return;
@@ -218,7 +276,18 @@ class Emitter {
     this.indention = false;
   }
 
-  private writeDouble(s: string, indent: number, allowBreaks: boolean): void {
+  private writeDouble(s: string, info: ScalarInfo, indent: number, allowBreaks: boolean): void {
+    // Fast path: printable ASCII with nothing to escape, and nothing can fold.
+    if (info.ascii && !info.escapes && (!allowBreaks || !info.hasSpace || this.column + s.length + 3 <= BEST_WIDTH)) {
+      if (!this.whitespace) {
+        this.out += " ";
+        this.column++;
+      }
+      this.putAscii(`"${s}"`);
+      this.whitespace = false;
+      this.indention = false;
+      return;
+    }
     this.indicator('"', true, false, false);
     const chars = [...s];
     let spaces = false;

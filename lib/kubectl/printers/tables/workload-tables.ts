@@ -8,39 +8,28 @@ const wideTemplateColumns = [
   { name: "Selector", priority: 1 },
 ] as const;
 
-export const replicationControllerTable: TableHandler = {
-  columns: [nameColumn, { name: "Desired", priority: 0 }, { name: "Current", priority: 0 }, { name: "Ready", priority: 0 }, ageColumn, ...wideTemplateColumns],
-  row(o: Loose, now) {
-    const [names, images] = containerCells(o.spec?.template?.spec?.containers);
-    return [
-      o.metadata?.name ?? "",
-      int(o.spec?.replicas),
-      int(o.status?.replicas),
-      int(o.status?.readyReplicas),
-      translateTimestampSince(o.metadata?.creationTimestamp, now),
-      names,
-      images,
-      formatLabels(o.spec?.selector),
-    ];
-  },
-};
+/** ReplicationController and ReplicaSet rows differ only in how the selector prints (a map vs a LabelSelector). */
+function replicaTable(selector: (o: Loose) => string): TableHandler {
+  return {
+    columns: [nameColumn, { name: "Desired", priority: 0 }, { name: "Current", priority: 0 }, { name: "Ready", priority: 0 }, ageColumn, ...wideTemplateColumns],
+    row(o: Loose, now) {
+      const [names, images] = containerCells(o.spec?.template?.spec?.containers);
+      return [
+        o.metadata?.name ?? "",
+        int(o.spec?.replicas),
+        int(o.status?.replicas),
+        int(o.status?.readyReplicas),
+        translateTimestampSince(o.metadata?.creationTimestamp, now),
+        names,
+        images,
+        selector(o),
+      ];
+    },
+  };
+}
 
-export const replicaSetTable: TableHandler = {
-  columns: replicationControllerTable.columns,
-  row(o: Loose, now) {
-    const [names, images] = containerCells(o.spec?.template?.spec?.containers);
-    return [
-      o.metadata?.name ?? "",
-      int(o.spec?.replicas),
-      int(o.status?.replicas),
-      int(o.status?.readyReplicas),
-      translateTimestampSince(o.metadata?.creationTimestamp, now),
-      names,
-      images,
-      formatLabelSelector(o.spec?.selector),
-    ];
-  },
-};
+export const replicationControllerTable = replicaTable((o) => formatLabels(o.spec?.selector));
+export const replicaSetTable = replicaTable((o) => formatLabelSelector(o.spec?.selector));
 
 export const deploymentTable: TableHandler = {
   columns: [nameColumn, { name: "Ready", priority: 0 }, { name: "Up-to-date", priority: 0 }, { name: "Available", priority: 0 }, ageColumn, ...wideTemplateColumns],
