@@ -50,4 +50,4 @@ export function nodeMatchesTerms(node: Node, terms: readonly NodeSelectorTerm[])
 }
 
 /** metav1.LabelSelector matching, shared with the controllers. */
-export { labelSelectorMatches } from "../api/selectors/match-label-selector";
+export { labelSelectorMatches } from "../api/selectors/label-selector";

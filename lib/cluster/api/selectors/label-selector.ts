@@ -221,11 +221,35 @@ export function requirementsOf(sel: LabelSelectorObject | undefined | null): Req
 
 /**
  * Does an apps/v1 LabelSelector (matchLabels + matchExpressions) select these labels? An empty selector
- * selects everything, a missing one nothing (metav1.LabelSelectorAsSelector).
+ * selects everything, a missing one nothing (metav1.LabelSelectorAsSelector), and one with an unknown operator
+ * nothing (it would not convert). Checked in place: controllers and the scheduler call it per pod.
  */
 export function labelSelectorMatches(sel: LabelSelectorObject | undefined | null, labels: Record<string, string> | undefined): boolean {
-  const reqs = requirementsOf(sel);
-  return reqs ? matchesRequirements(reqs, labels) : false;
+  if (!sel) return false;
+  const l = labels ?? {};
+  const has = (k: string) => Object.prototype.hasOwnProperty.call(l, k);
+  const matchLabels = sel.matchLabels ?? {};
+  for (const k in matchLabels) if (!has(k) || l[k] !== matchLabels[k]) return false;
+  for (const e of sel.matchExpressions ?? []) {
+    const values = e.values ?? [];
+    switch (e.operator) {
+      case "In":
+        if (!has(e.key) || !values.includes(l[e.key])) return false;
+        break;
+      case "NotIn":
+        if (has(e.key) && values.includes(l[e.key])) return false;
+        break;
+      case "Exists":
+        if (!has(e.key)) return false;
+        break;
+      case "DoesNotExist":
+        if (has(e.key)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
 }
 
 /** An RC's equality map selector; empty/missing selects nothing (as the RC controller treats it). */

@@ -1,4 +1,4 @@
-import { labelSelectorMatches } from "../../api/selectors/match-label-selector";
+import { labelSelectorMatches } from "../../api/selectors/label-selector";
 import type { LabelSelector } from "./objects";
 
 /**
