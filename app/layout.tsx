@@ -24,7 +24,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/" className="flex items-center gap-2 font-semibold">
               <span aria-hidden="true">⚓</span> Shipyard
             </Link>
-            <ThemeToggle />
+            <div className="flex items-center gap-4">
+              <Link href="/kubectl/" className="text-sm hover:underline">kubectl support</Link>
+              <ThemeToggle />
+            </div>
           </div>
         </header>
         <main id="main" className="mx-auto max-w-6xl px-4 py-8">
