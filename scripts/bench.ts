@@ -50,7 +50,7 @@ async function benchKubectl() {
     api.create("pods", "default", { apiVersion: "v1", kind: "Pod", metadata: { name: `p-${i}`, labels: { app: "x" } }, spec: { containers: [{ name: "c", image: "nginx" }] } });
   }
   sim.cluster.advance(60_000);
-  const commands = ["kubectl get pods", "kubectl get pods -o wide", "kubectl get pods -o yaml", "kubectl get pods -l app=x -o name"];
+  const commands = ["kubectl get pods", "kubectl get pods -o wide", "kubectl get pods -o yaml", "kubectl get pods -o json", "kubectl get pods -l app=x -o name", "kubectl describe pods"];
   // Warm every code path first, so the first command measured does not pay for the JIT of all of them.
   for (let i = 0; i < 20; i++) for (const command of commands) await sim.session.run(command, () => {});
   for (const command of commands) {

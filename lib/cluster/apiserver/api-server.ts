@@ -131,7 +131,9 @@ export class ApiServer {
     const sel = this.selectors(r, opts);
     if (!sel.ok) return sel;
     const ns = r.namespaced && typeof namespace === "string" ? namespace : undefined;
-    const all = this.store.list(r.resource, ns);
+    // One object's events (what describe asks for): start from the store's index instead of every event.
+    const about = r.resource === "events" ? sel.fields.find((f) => f.field === "involvedObject.name" && !f.negate) : undefined;
+    const all = about ? this.store.eventsAbout(about.value, ns) : this.store.list(r.resource, ns);
     const items = sel.labels.length === 0 && sel.fields.length === 0 ? all.slice() : all.filter((o) => this.matches(o, sel.labels, sel.fields));
     return {
       ok: true,

@@ -31,6 +31,11 @@ export class Store {
   private readonly sorted = new Map<string, KubeObject[]>();
   private readonly history: StoreEvent[] = [];
   private historyStart = 0;
+  /**
+   * Events by the name of the object they are about ("ns\u0000event" keys): `kubectl describe` asks for one
+   * object's events, once per object described, and a scan of every event each time would be quadratic.
+   */
+  private readonly eventsByInvolved = new Map<string, Set<string>>();
   private listener: ((e: StoreEvent) => void) | undefined;
 
   constructor() {
@@ -92,6 +97,7 @@ export class Store {
       byNs.set(namespace, names);
     }
     const prev = names.get(name);
+    if (resource === "events") this.indexEvent(namespace, name, prev, obj);
     const type: WatchEventType = prev ? "MODIFIED" : "ADDED";
     if (!prev) this.invalidate(resource, namespace);
     else this.replaceInCache(resource, namespace, prev, obj);
@@ -103,6 +109,7 @@ export class Store {
   remove(resource: string, namespace: string, name: string, last: KubeObject, rv: number): void {
     const names = this.data.get(resource)?.get(namespace);
     if (!names?.has(name)) return;
+    if (resource === "events") this.indexEvent(namespace, name, names.get(name), undefined);
     names.delete(name);
     if (names.size === 0) this.data.get(resource)!.delete(namespace);
     this.invalidate(resource, namespace);
@@ -161,10 +168,43 @@ export class Store {
       let names = byNs.get(ns);
       if (!names) byNs.set(ns, (names = new Map()));
       names.set(obj.metadata.name ?? "", deepFreeze(obj));
+      if (resource === "events") this.indexEvent(ns, obj.metadata.name ?? "", undefined, obj);
     }
     this.sorted.clear();
     this.revision = dump.revision;
     this.historyStart = dump.revision;
+  }
+
+  /** Events about objects named `involvedName`, in list order (namespace, then name); `namespace` undefined: all. */
+  eventsAbout(involvedName: string, namespace: string | undefined): KubeObject[] {
+    const keys = this.eventsByInvolved.get(involvedName);
+    if (!keys) return [];
+    const out: [string, KubeObject][] = [];
+    for (const key of keys) {
+      const cut = key.indexOf("\u0000");
+      const ns = key.slice(0, cut);
+      if (namespace !== undefined && ns !== namespace) continue;
+      const obj = this.get("events", ns, key.slice(cut + 1));
+      if (obj) out.push([key, obj]);
+    }
+    return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, o]) => o);
+  }
+
+  private indexEvent(namespace: string, name: string, before: KubeObject | undefined, after: KubeObject | undefined): void {
+    const key = `${namespace}\u0000${name}`;
+    const about = (o: KubeObject | undefined) => (o as { involvedObject?: { name?: unknown } } | undefined)?.involvedObject?.name;
+    const was = about(before);
+    const now = about(after);
+    if (typeof was === "string" && was !== now) {
+      const set = this.eventsByInvolved.get(was);
+      set?.delete(key);
+      if (set && set.size === 0) this.eventsByInvolved.delete(was);
+    }
+    if (typeof now === "string") {
+      let set = this.eventsByInvolved.get(now);
+      if (!set) this.eventsByInvolved.set(now, (set = new Set()));
+      set.add(key);
+    }
   }
 
   private record(e: StoreEvent): void {

@@ -13,8 +13,18 @@ const DESCRIBE_OPTIONS: TabWriterOptions = { minWidth: 0, padding: 2 };
 
 /** Width as Go counts it: runes, not UTF-16 code units. */
 function runeCount(s: string): number {
-  let n = 0;
-  for (const _ of s) n++;
+  // Code units, less one per surrogate pair (no string iterator: this runs for every cell of every describe).
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
   return n;
 }
 

@@ -59,7 +59,12 @@ function fieldValue(obj: KubeObject, field: string): string {
     return src?.component ?? "";
   }
   let cur: unknown = obj;
-  for (const seg of field.split(".")) {
+  let segs = SEGMENTS.get(field);
+  if (!segs) {
+    segs = field.split(".");
+    if (SEGMENTS.size < 1000) SEGMENTS.set(field, segs);
+  }
+  for (const seg of segs) {
     if (cur === null || typeof cur !== "object") return "";
     cur = (cur as Record<string, unknown>)[seg];
   }
@@ -70,10 +75,19 @@ function fieldValue(obj: KubeObject, field: string): string {
   return String(cur);
 }
 
+/** Field paths split once (the set of selectable fields is small and fixed). */
+const SEGMENTS = new Map<string, string[]>();
+
+/** Most selective first: a name or uid rules out nearly every object at once (the terms are ANDed). */
+const SELECTIVE = /(^|\.)(name|uid)$/;
+
 export function matchesFields(terms: readonly FieldTerm[], obj: KubeObject): boolean {
-  for (const t of terms) {
-    const v = fieldValue(obj, t.field);
-    if (t.negate ? v === t.value : v !== t.value) return false;
-  }
+  for (const t of terms) if (SELECTIVE.test(t.field) && !termHolds(t, obj)) return false;
+  for (const t of terms) if (!SELECTIVE.test(t.field) && !termHolds(t, obj)) return false;
   return true;
+}
+
+function termHolds(t: FieldTerm, obj: KubeObject): boolean {
+  const v = fieldValue(obj, t.field);
+  return t.negate ? v !== t.value : v === t.value;
 }
