@@ -324,17 +324,24 @@ function returnCmd(io: CommandIO, sh: ShellInternals): number {
     io.stderr("bash: return: can only `return' from a function or sourced script\n");
     return 2;
   }
+  const s = statusArgument(io, sh, "return", /^[-+]?\d+$/);
+  if (!s.leave) return s.status;
+  throw new ReturnSignal(s.status);
+}
+
+/** The status `return` and `exit` leave with: bash's checks and messages for their one numeric argument. */
+function statusArgument(io: CommandIO, sh: ShellInternals, cmd: string, numeric: RegExp): { status: number; leave: boolean } {
   const a = io.args[0];
-  if (a === undefined) throw new ReturnSignal(sh.lastExit);
-  if (!/^[-+]?\d+$/.test(a)) {
-    io.stderr(`bash: return: ${a}: numeric argument required\n`);
-    throw new ReturnSignal(2);
+  if (a === undefined) return { status: sh.lastExit, leave: true };
+  if (!numeric.test(a)) {
+    io.stderr(`bash: ${cmd}: ${a}: numeric argument required\n`);
+    return { status: 2, leave: true };
   }
   if (io.args.length > 1) {
-    io.stderr("bash: return: too many arguments\n");
-    return 1;
+    io.stderr(`bash: ${cmd}: too many arguments\n`);
+    return { status: 1, leave: false };
   }
-  throw new ReturnSignal(((Number(a) % 256) + 256) % 256);
+  return { status: ((Number(a) % 256) + 256) % 256, leave: true };
 }
 
 function localCmd(io: CommandIO, sh: ShellInternals): number {
@@ -369,17 +376,9 @@ function localCmd(io: CommandIO, sh: ShellInternals): number {
 }
 
 function exitCmd(io: CommandIO, sh: ShellInternals): number {
-  const a = io.args[0];
-  if (a === undefined) throw new ExitSignal(sh.lastExit);
-  if (!/^-?\d+$/.test(a)) {
-    io.stderr(`bash: exit: ${a}: numeric argument required\n`);
-    throw new ExitSignal(2);
-  }
-  if (io.args.length > 1) {
-    io.stderr("bash: exit: too many arguments\n");
-    return 1;
-  }
-  throw new ExitSignal(((Number(a) % 256) + 256) % 256);
+  const s = statusArgument(io, sh, "exit", /^-?\d+$/);
+  if (!s.leave) return s.status;
+  throw new ExitSignal(s.status);
 }
 
 function historyCmd(io: CommandIO, sh: ShellInternals): number {
