@@ -87,14 +87,39 @@ export function createEndpointsController(ctx: ComponentContext): Reconciler {
   return { queue, reconcile };
 }
 
-/** Queue every service in the pod's namespace whose selector matches it (before or after a label change). */
 /**
  * A pods-watch listener that queues the Services a pod change can matter to: those whose selector matches the
  * pod's labels now or matched them before (the pod left the service). Other services are left alone, so a big
- * scale-up beside an unrelated Service does not rebuild its endpoints once per pod.
+ * scale-up beside an unrelated Service does not rebuild its endpoints once per pod. Services with a selector are
+ * read from its own services watch (an informer's lister), not listed again for every pod change.
  */
 export function servicesForPodChanges(client: ComponentContext["client"], queue: WorkQueue): (e: WatchEvent) => void {
   const lastLabels = new Map<string, Record<string, string> | undefined>();
+  const selecting = new Map<string, Map<string, Service>>();
+  /** Per namespace, the selecting services in name order (the order a list gives, so keys queue as they did). */
+  const ordered = new Map<string, Service[]>();
+  client.watch("services", undefined, { sendInitialEvents: true }, (e) => {
+    const svc = e.object as Service;
+    const ns = svc.metadata.namespace ?? "";
+    const name = svc.metadata.name ?? "";
+    let here = selecting.get(ns);
+    ordered.delete(ns);
+    if (e.type === "DELETED" || !svc.spec?.selector) {
+      here?.delete(name);
+      return;
+    }
+    if (!here) selecting.set(ns, (here = new Map()));
+    here.set(name, svc);
+  });
+  const servicesIn = (ns: string): Service[] => {
+    let list = ordered.get(ns);
+    if (!list) {
+      const here = selecting.get(ns);
+      list = here ? [...here.keys()].sort().map((n) => here.get(n)!) : [];
+      ordered.set(ns, list);
+    }
+    return list;
+  };
   return (e) => {
     const pod = e.object as Pod;
     const key = keyOf(pod);
@@ -102,12 +127,9 @@ export function servicesForPodChanges(client: ComponentContext["client"], queue:
     const unknown = e.type !== "ADDED" && !lastLabels.has(key);
     const before = lastLabels.get(key);
     if (e.type === "DELETED") lastLabels.delete(key);
-    else lastLabels.set(key, pod.metadata.labels);
-    const svcs = client.list("services", pod.metadata.namespace);
-    if (!svcs.ok) return;
-    for (const s of svcs.value.items as Service[]) {
-      const sel = s.spec.selector;
-      if (!sel) continue;
+    else if (before !== pod.metadata.labels || unknown) lastLabels.set(key, pod.metadata.labels);
+    for (const s of servicesIn(pod.metadata.namespace ?? "")) {
+      const sel = s.spec.selector!;
       if (unknown || selectorMatches(sel, pod.metadata.labels) || (before !== undefined && selectorMatches(sel, before))) queue.add(keyOf(s));
     }
   };

@@ -30,6 +30,28 @@ describe("ClusterEventRecorder", () => {
     expect(kinds.ok && kinds.value.items.length).toBe(1);
   });
 
+  it("stores exactly what the full decode and validation path would store (the recorder's bodies skip them)", () => {
+    const { client, clock } = newTestApiServer();
+    const pod = client.create("pods", "default", podManifest("nginx"));
+    const ns = client.get("namespaces", undefined, "default");
+    if (!pod.ok || !ns.ok) throw new Error("setup");
+    const rec = new ClusterEventRecorder(client, clock);
+    rec.event(pod.value, "Normal", "Pulling", 'Pulling image "nginx"', { component: "kubelet", host: "node01" }, "spec.containers{nginx}");
+    rec.event(ns.value, "Warning", "Odd", "a cluster-scoped object's event lands in default", { component: "namespace-controller" });
+    rec.event(pod.value, "Normal", "Scheduled", "Successfully assigned default/nginx to node01", { component: "default-scheduler" });
+    const stored = client.list("events", undefined);
+    if (!stored.ok) throw new Error(stored.status.message);
+    expect(stored.value.items).toHaveLength(3);
+    for (const ev of stored.value.items) {
+      // The same Event as a client would send it (with eventTime: null, as client-go does), through the whole path.
+      const { uid, resourceVersion, ...meta } = ev.metadata;
+      delete meta.creationTimestamp;
+      const full = client.create("events", ev.metadata.namespace, { ...ev, metadata: { ...meta, name: "probe" }, eventTime: null }, { dryRun: true });
+      if (!full.ok) throw new Error(full.status.message);
+      expect(JSON.stringify({ ...full.value, metadata: { ...full.value.metadata, name: ev.metadata.name, uid, resourceVersion } })).toBe(JSON.stringify(ev));
+    }
+  });
+
   it("combines similar events from the tenth on, as client-go's EventAggregator does", () => {
     const { client, clock } = newTestApiServer();
     const rs = client.create("pods", "default", podManifest("web"));

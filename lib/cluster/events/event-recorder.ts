@@ -4,6 +4,7 @@ import type { Clock } from "../runtime/clock";
 import { rfc3339 } from "../runtime/clock";
 import type { EventRecorder, EventType } from "../runtime/component-context";
 import { resourceForKind } from "../api/registry";
+import { trustedBody } from "../apiserver/api-server";
 import { EventCorrelator, eventKey, type EventFacts } from "./event-correlator";
 
 /**
@@ -72,7 +73,8 @@ export class ClusterEventRecorder implements EventRecorder {
       // Gone (its hour in etcd ran out): created again under the same name with the count so far.
     }
     const eventName = c.name ?? this.freshName(ns, name, now);
-    const created = this.client.create("events", ns, {
+    // Built in its stored form (the server's decode would drop eventTime: null), so the server skips decoding it.
+    const created = this.client.create("events", ns, trustedBody({
       apiVersion: "v1",
       kind: "Event",
       metadata: { name: eventName, namespace: ns },
@@ -84,10 +86,9 @@ export class ClusterEventRecorder implements EventRecorder {
       lastTimestamp: ts,
       count: c.count,
       type,
-      eventTime: null,
       reportingComponent: source.component,
       reportingInstance: source.host ?? "",
-    });
+    }));
     if (created.ok) this.correlator.stored(c.key, eventName, c.count, c.firstTimestamp ?? ts);
   }
 

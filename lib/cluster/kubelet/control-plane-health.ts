@@ -10,5 +10,5 @@ export type ControlPlaneComponent = "etcd" | "kube-apiserver" | "kube-controller
 export function controlPlaneHealthy(kubelet: Kubelet | undefined, component: ControlPlaneComponent): boolean {
   if (!kubelet) return true;
   // A removed or broken manifest still has an entry (false): the kubelet remembers components it ran.
-  return kubelet.staticPodHealth()[component] ?? true;
+  return kubelet.staticPodHealthy(component) ?? true;
 }

@@ -34,10 +34,11 @@ export interface Kubelet extends KubeletControl {
   /** `journalctl -u kubelet` lines, oldest first. */
   journal(): string[];
   /**
-   * Static pods of this node by component (manifest metadata.name, e.g. "kube-scheduler"): true while all
-   * its containers run. Containers keep running while the kubelet is stopped, as in reality.
+   * The static pod of one component (manifest metadata.name, e.g. "kube-scheduler"): true while all its containers
+   * run, false when it is broken or its manifest is gone, undefined for a component this kubelet never ran.
+   * Containers keep running while the kubelet is stopped, as in reality.
    */
-  staticPodHealth(): Record<string, boolean>;
+  staticPodHealthy(component: string): boolean | undefined;
 }
 
 /**

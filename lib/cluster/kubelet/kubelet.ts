@@ -1,3 +1,4 @@
+import { trustedBody } from "../apiserver/api-server";
 import type { WatchEvent } from "../api/types";
 import type { ProcessInfo } from "../cluster-types";
 import { isFsError, type FsChange } from "../hosts/host-fs";
@@ -89,7 +90,7 @@ export function createKubelet(outer: ComponentContext, opts: KubeletOptions): Ku
     if (!got.ok) return;
     const cur = got.value;
     if (rec.manifest ? cur.metadata.annotations?.[MIRROR_ANNOTATION] !== rec.uid : cur.metadata.uid !== rec.uid) return;
-    const res = ctx.client.updateStatus("pods", rec.namespace, rec.name, { ...cur, status });
+    const res = ctx.client.updateStatus("pods", rec.namespace, rec.name, trustedBody({ ...cur, status }));
     if (res.ok && res.value.metadata.resourceVersion) ownWrites.add(res.value.metadata.resourceVersion);
     if (!res.ok) rec.lastStatus = undefined;
   }
@@ -287,15 +288,18 @@ export function createKubelet(outer: ComponentContext, opts: KubeletOptions): Ku
       return lines.length > 0 ? `${lines.join("\n")}\n` : "";
     },
     journal: () => [...journal],
-    staticPodHealth() {
-      const out: Record<string, boolean> = {};
-      for (const k of knownComponents) out[k] = false;
+    // Asked before every controller and scheduler step (the control-plane gate), so it allocates nothing.
+    staticPodHealthy(component) {
+      if (!knownComponents.has(component)) return undefined;
+      const now = ctx.clock.now();
+      // Two manifests naming the same component: the last one read decides, as before.
+      let healthy = false;
       for (const sp of staticPods.values()) {
+        if (sp.component !== component) continue;
         const rec = workers.records.get(sp.key);
-        const now = ctx.clock.now();
-        out[sp.component] = !!rec && rec.uid === sp.hash && !rec.killing && rec.containers.filter((c) => !c.init).every((c) => containerReady(c, now));
+        healthy = !!rec && rec.uid === sp.hash && !rec.killing && rec.containers.every((c) => c.init || containerReady(c, now));
       }
-      return out;
+      return healthy;
     },
   };
   return kubelet;
