@@ -35,15 +35,17 @@ export function podFacts(pod: Pod): PodFacts {
 
 /** Does `matches` accept the pod's labels? Remembered per selector object, which a stored owner keeps across syncs. */
 export function selectedBy(pod: Pod, f: PodFacts, selector: unknown, matches: (labels: Record<string, string> | undefined) => boolean): boolean {
-  if (f.selector === selector && f.selected !== undefined && isFrozenObject(selector)) return f.selected;
-  f.selector = selector;
-  f.selected = matches(pod.metadata.labels);
-  return f.selected;
+  // Only a frozen selector is remembered, so a hit needs no freeze check (frozen objects stay frozen).
+  if (f.selector !== undefined && f.selector === selector) return f.selected!;
+  const selected = matches(pod.metadata.labels);
+  f.selector = isFrozenObject(selector) ? selector : undefined;
+  f.selected = selected;
+  return selected;
 }
 
 /** Does the pod carry every label of the template (fullyLabeledReplicas)? Remembered per label-set object. */
 export function fullyLabeled(pod: Pod, f: PodFacts, templateLabels: Record<string, string> | undefined): boolean {
-  if (f.templateLabels === templateLabels && f.fullyLabeled !== undefined && isFrozenObject(templateLabels)) return f.fullyLabeled;
+  if (f.templateLabels !== undefined && f.templateLabels === templateLabels) return f.fullyLabeled!;
   const labels = pod.metadata.labels ?? {};
   let full = true;
   for (const k in templateLabels ?? {}) {
@@ -52,7 +54,7 @@ export function fullyLabeled(pod: Pod, f: PodFacts, templateLabels: Record<strin
       break;
     }
   }
-  f.templateLabels = templateLabels;
+  f.templateLabels = isFrozenObject(templateLabels) ? templateLabels : undefined;
   f.fullyLabeled = full;
   return full;
 }
