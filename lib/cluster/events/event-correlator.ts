@@ -67,7 +67,8 @@ export class EventCorrelator {
     let key = eventKey(e);
     let message = e.message;
     const aggKey = aggregateKey(e);
-    let agg = this.aggregates.get(aggKey);
+    // peek + set moves each entry to the newest once, as get + set would (nothing else touches the cache between).
+    let agg = this.aggregates.peek(aggKey);
     if (!agg || now - agg.last > AGGREGATE_INTERVAL_MS) agg = { messages: new Set(), last: now };
     agg.messages.add(e.message);
     agg.last = now;
@@ -79,14 +80,14 @@ export class EventCorrelator {
       message = COMBINED_PREFIX + e.message;
     }
 
-    const last = this.observed.get(key);
+    const last = this.observed.peek(key);
     const result: Correlated = last
       ? { message, count: last.count + 1, name: last.name, firstTimestamp: last.firstTimestamp, key }
       : { message, count: 1, key };
     this.observed.set(key, { count: result.count, firstTimestamp: result.firstTimestamp ?? timestamp, name: result.name });
 
     const sk = spamKey(e);
-    const bucket = this.spam.get(sk) ?? { tokens: SPAM_BURST, at: now };
+    const bucket = this.spam.peek(sk) ?? { tokens: SPAM_BURST, at: now };
     bucket.tokens = Math.min(SPAM_BURST, bucket.tokens + (now - bucket.at) / SPAM_REFILL_MS);
     bucket.at = now;
     const allowed = bucket.tokens >= 1;
