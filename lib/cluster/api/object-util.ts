@@ -96,25 +96,37 @@ export function deepCopy<T>(value: T): T {
 export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+    // for-in, not Object.keys: every stored write freezes its new parts, and a keys array per object adds up.
+    for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
   }
   return value;
 }
 
-/** Structural equality of JSON values (key order ignored). */
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** Structural equality of JSON values (key order ignored). Allocates nothing: it runs on every status write. */
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a !== typeof b || a === null || b === null || typeof a !== "object") return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  const isArray = Array.isArray(a);
+  if (isArray !== Array.isArray(b)) return false;
+  if (isArray) {
+    const aa = a as unknown[];
     const bb = b as unknown[];
-    return a.length === bb.length && a.every((v, i) => jsonEqual(v, bb[i]));
+    if (aa.length !== bb.length) return false;
+    for (let i = 0; i < aa.length; i++) if (!jsonEqual(aa[i], bb[i])) return false;
+    return true;
   }
   const ao = a as Record<string, unknown>;
   const bo = b as Record<string, unknown>;
-  const ak = Object.keys(ao);
-  if (ak.length !== Object.keys(bo).length) return false;
-  return ak.every((k) => Object.prototype.hasOwnProperty.call(bo, k) && jsonEqual(ao[k], bo[k]));
+  let count = 0;
+  for (const k in ao) {
+    if (!hasOwn.call(ao, k)) continue;
+    if (!hasOwn.call(bo, k) || !jsonEqual(ao[k], bo[k])) return false;
+    count++;
+  }
+  for (const k in bo) if (hasOwn.call(bo, k)) count--;
+  return count === 0;
 }
 
 /** Object keys sorted, recursively: the order the real server's JSON (struct order aside) is compared in. */

@@ -67,7 +67,7 @@ export function createReplicaSetController(ctx: ComponentContext, kind: ReplicaK
     const active = claimActivePods(rs, podIndex.candidateEntries(namespace ?? "", rs.metadata.uid ?? ""));
 
     let manageError: ManageError | undefined;
-    if (!rs.metadata.deletionTimestamp) manageError = manageReplicas(active.map((e) => e.pod), rs);
+    if (!rs.metadata.deletionTimestamp) manageError = manageReplicas(active, rs);
 
     updateStatus(rs, active, manageError);
   }
@@ -119,7 +119,7 @@ export function createReplicaSetController(ctx: ComponentContext, kind: ReplicaK
     if (res.ok) ctx.trace({ component, action: "released", message: `${kind} ${rs.metadata.name} released pod ${pod.metadata.name}`, object: objRef(pod) });
   }
 
-  function manageReplicas(active: Pod[], rs: ReplicaSetLike): ManageError | undefined {
+  function manageReplicas(active: readonly PodEntry[], rs: ReplicaSetLike): ManageError | undefined {
     const want = rs.spec.replicas ?? 1;
     const diff = active.length - want;
     if (diff < 0) {
@@ -146,7 +146,7 @@ export function createReplicaSetController(ctx: ComponentContext, kind: ReplicaK
     }
     if (diff > 0) {
       const count = Math.min(diff, BURST_REPLICAS);
-      const victims = podsToDelete(active, count);
+      const victims = podsToDelete(active.map((e) => e.pod), count);
       let error: ManageError | undefined;
       for (const pod of victims) {
         const podName = pod.metadata.name ?? "";

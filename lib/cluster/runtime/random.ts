@@ -43,11 +43,13 @@ export class SeededRandom {
     digits[12] = "4";
     digits[16] = "89ab"[this.int(4)];
     // One join gives a flat string; += per character would leave a tree of ~30 cons cells in every stored uid.
-    digits.splice(20, 0, "-");
-    digits.splice(16, 0, "-");
-    digits.splice(12, 0, "-");
-    digits.splice(8, 0, "-");
-    return digits.join("");
+    const chars: string[] = new Array(36);
+    let j = 0;
+    for (let i = 0; i < 32; i++) {
+      if (i === 8 || i === 12 || i === 16 || i === 20) chars[j++] = "-";
+      chars[j++] = digits[i];
+    }
+    return chars.join("");
   }
 
   /** An independent stream derived from this one (so adding draws in one component does not shift another). */

@@ -55,10 +55,12 @@ export const nodeName: FilterPlugin = {
   },
 };
 
+const FILTERED_EFFECTS = ["NoSchedule", "NoExecute"];
+
 export const taintToleration: FilterPlugin = {
   name: "TaintToleration",
   filter(pod, node) {
-    const taint = findUntoleratedTaint(node.node.spec?.taints, pod.spec?.tolerations, ["NoSchedule", "NoExecute"]);
+    const taint = findUntoleratedTaint(node.node.spec?.taints, pod.spec?.tolerations, FILTERED_EFFECTS);
     if (!taint) return undefined;
     return fail(this.name, "UnschedulableAndUnresolvable", `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ""}}`);
   },
@@ -67,8 +69,9 @@ export const taintToleration: FilterPlugin = {
 /** spec.nodeSelector and requiredDuringScheduling node affinity must both hold. */
 export function podMatchesNodeSelectorAndAffinity(pod: Pod, node: NodeInfo): boolean {
   const labels = node.node.metadata.labels ?? {};
-  for (const [k, v] of Object.entries(pod.spec?.nodeSelector ?? {})) {
-    if (!Object.prototype.hasOwnProperty.call(labels, k) || labels[k] !== v) return false;
+  const selector = pod.spec?.nodeSelector;
+  for (const k in selector) {
+    if (!Object.prototype.hasOwnProperty.call(labels, k) || labels[k] !== selector[k]) return false;
   }
   const required = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
   if (required) return nodeMatchesTerms(node.node, required.nodeSelectorTerms ?? []);
@@ -126,22 +129,32 @@ export const nodePorts: FilterPlugin = {
 
 const ORDERED = ["cpu", "memory", "ephemeral-storage"];
 
+/** The resources a request set is checked for, in the order reasons are reported; per (cached, shared) request set. */
+const checkedNames = new WeakMap<object, readonly string[]>();
+
+function resourceNames(req: Readonly<Record<string, number>>): readonly string[] {
+  let names = checkedNames.get(req);
+  if (!names) {
+    names = [...ORDERED, ...Object.keys(req).filter((n) => !ORDERED.includes(n) && n !== "pods").sort()].filter((n) => (req[n] ?? 0) > 0);
+    checkedNames.set(req, names);
+  }
+  return names;
+}
+
 /** NodeResourcesFit: the pod count first, then cpu, memory, ephemeral-storage, then extended resources. */
 export const nodeResourcesFit: FilterPlugin = {
   name: "NodeResourcesFit",
+  // Runs for every node of every cycle: nothing is allocated unless the node fails.
   filter(pod, node) {
-    const reasons: string[] = [];
+    let reasons: string[] | undefined;
     const allowedPods = node.allocatable.pods ?? 0;
-    if (node.pods.length + 1 > allowedPods) reasons.push("Too many pods");
+    if (node.pods.length + 1 > allowedPods) reasons = ["Too many pods"];
     const req = podRequests(pod);
-    const names = [...ORDERED, ...Object.keys(req).filter((n) => !ORDERED.includes(n) && n !== "pods").sort()];
-    for (const name of names) {
-      const want = req[name] ?? 0;
-      if (want <= 0) continue;
+    for (const name of resourceNames(req)) {
       const free = (node.allocatable[name] ?? 0) - (node.requested[name] ?? 0);
-      if (want > free) reasons.push(`Insufficient ${name}`);
+      if (req[name] > free) (reasons ??= []).push(`Insufficient ${name}`);
     }
-    return reasons.length ? fail(this.name, "Unschedulable", ...reasons) : undefined;
+    return reasons ? fail(this.name, "Unschedulable", ...reasons) : undefined;
   },
 };
 
@@ -159,7 +172,9 @@ function countMatching(node: NodeInfo, pod: Pod, selector: LabelSelector | undef
 export const podTopologySpread: FilterPlugin = {
   name: "PodTopologySpread",
   filter(pod, node, all = [node]) {
-    const constraints = (pod.spec?.topologySpreadConstraints ?? []).filter((c) => c.whenUnsatisfiable === "DoNotSchedule");
+    const declared = pod.spec?.topologySpreadConstraints;
+    if (!declared || declared.length === 0) return undefined;
+    const constraints = declared.filter((c) => c.whenUnsatisfiable === "DoNotSchedule");
     if (constraints.length === 0) return undefined;
     const hasKeys = (n: NodeInfo) => constraints.every((c) => Object.prototype.hasOwnProperty.call(n.node.metadata.labels ?? {}, c.topologyKey));
     if (!hasKeys(node)) return fail(this.name, "UnschedulableAndUnresolvable", REASON_SPREAD_LABEL);

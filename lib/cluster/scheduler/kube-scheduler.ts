@@ -281,13 +281,18 @@ export class KubeScheduler implements Reconciler {
       defaultSpreadSelector: defaultSpreadSelector(ctx.client, pod),
       nominatedPods: [...this.nominated.values()],
     });
-    const fit = result.nodes.filter((n) => !n.filteredOutBy).length;
+    let fit = 0;
+    let scored = 0;
+    // The activity feed is read by people: a big cluster's scores are cut after the first dozen nodes.
+    const shown: string[] = [];
+    for (const n of result.nodes) {
+      if (!n.filteredOutBy) fit++;
+      if (n.total === undefined) continue;
+      if (++scored <= MAX_SCORES_TRACED) shown.push(`${n.name}=${n.total}`);
+    }
     ctx.trace({ component: COMPONENT, action: "filtered", message: `kube-scheduler filtered ${nodeInfos.length} nodes: ${fit} fit`, object });
-    const scored = result.nodes.filter((n) => n.total !== undefined);
-    if (scored.length) {
-      // The activity feed is read by people: a big cluster's scores are cut after the first dozen nodes.
-      const shown = scored.slice(0, MAX_SCORES_TRACED).map((n) => `${n.name}=${n.total}`);
-      if (scored.length > MAX_SCORES_TRACED) shown.push(`... (${scored.length - MAX_SCORES_TRACED} more)`);
+    if (scored) {
+      if (scored > MAX_SCORES_TRACED) shown.push(`... (${scored - MAX_SCORES_TRACED} more)`);
       ctx.trace({ component: COMPONENT, action: "scored", message: `scored ${shown.join(", ")}`, object });
     }
     const decision: SchedulingDecision = {

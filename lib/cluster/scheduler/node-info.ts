@@ -38,7 +38,18 @@ export function countsFor(pod: Pod, c: SpreadCount): boolean {
   return !pod.metadata.deletionTimestamp && pod.metadata.namespace === c.namespace && c.matches(pod.metadata.labels ?? {});
 }
 
-export function hostPortsOf(pod: Pod): HostPort[] {
+/** Host ports per stored (frozen, never mutated) pod spec: asked for every node of every scheduling cycle. */
+const hostPortCache = new WeakMap<object, readonly HostPort[]>();
+
+export function hostPortsOf(pod: Pod): readonly HostPort[] {
+  const spec = pod.spec;
+  if (!spec || !Object.isFrozen(spec)) return computeHostPorts(pod);
+  let ports = hostPortCache.get(spec);
+  if (!ports) hostPortCache.set(spec, (ports = computeHostPorts(pod)));
+  return ports;
+}
+
+function computeHostPorts(pod: Pod): HostPort[] {
   const out: HostPort[] = [];
   for (const c of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) {
     for (const p of c.ports ?? []) {
@@ -78,7 +89,7 @@ export function addPod(info: NodeInfo, pod: Pod): void {
 
 /** Take a pod (matched by uid) off the node: the reverse of addPod. False when it was not there. */
 export function removePod(info: NodeInfo, pod: Pod): boolean {
-  const i = info.pods.findIndex((p) => p.metadata.uid === pod.metadata.uid);
+  const i = indexOfUid(info.pods, pod.metadata.uid);
   if (i < 0) return false;
   const stored = info.pods[i];
   info.pods.splice(i, 1);
@@ -92,9 +103,15 @@ export function removePod(info: NodeInfo, pod: Pod): boolean {
   return true;
 }
 
+/** Where the pod with this uid sits; searched from the newest, which status writes mostly concern (uids are unique). */
+function indexOfUid(pods: readonly Pod[], uid: string | undefined): number {
+  for (let i = pods.length - 1; i >= 0; i--) if (pods[i].metadata.uid === uid) return i;
+  return -1;
+}
+
 /** Swap in a newer copy of a pod whose requests, ports and labels did not change (a status write). */
 export function replacePod(info: NodeInfo, pod: Pod): boolean {
-  const i = info.pods.findIndex((p) => p.metadata.uid === pod.metadata.uid);
+  const i = indexOfUid(info.pods, pod.metadata.uid);
   if (i < 0) return false;
   info.pods[i] = pod;
   return true;

@@ -68,17 +68,17 @@ export const balancedAllocation: ScorePlugin = {
   score({ pod, feasible }) {
     const req = podRequests(pod);
     return feasible.map((n) => {
-      const fractions: number[] = [];
+      // Two scored resources (cpu, memory): their fractions' standard deviation is half their difference.
+      let count = 0;
+      let first = 0;
+      let std = 0;
       for (const r of SCORED_RESOURCES) {
         const alloc = n.allocatable[r] ?? 0;
         if (alloc === 0) continue;
-        fractions.push(Math.min(1, ((n.requested[r] ?? 0) + (req[r] ?? 0)) / alloc));
-      }
-      let std = 0;
-      if (fractions.length === 2) std = Math.abs((fractions[0] - fractions[1]) / 2);
-      else if (fractions.length > 2) {
-        const mean = fractions.reduce((a, b) => a + b, 0) / fractions.length;
-        std = Math.sqrt(fractions.reduce((a, f) => a + (f - mean) ** 2, 0) / fractions.length);
+        const fraction = Math.min(1, ((n.requested[r] ?? 0) + (req[r] ?? 0)) / alloc);
+        if (count === 0) first = fraction;
+        else std = Math.abs((first - fraction) / 2);
+        count++;
       }
       return Math.trunc((1 - std) * MAX_NODE_SCORE);
     });

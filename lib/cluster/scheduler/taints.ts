@@ -26,5 +26,7 @@ export function findUntoleratedTaint(
   tolerations: readonly Toleration[] | undefined,
   effects: readonly string[],
 ): Taint | undefined {
-  return (taints ?? []).find((taint) => effects.includes(taint.effect) && !tolerated(tolerations, taint));
+  if (!taints) return undefined;
+  for (const taint of taints) if (effects.includes(taint.effect) && !tolerated(tolerations, taint)) return taint;
+  return undefined;
 }
