@@ -1,7 +1,7 @@
 /** `kubectl describe` over the describe helper: exact names, name prefixes, -l, -A, -f. */
 import type { KubeObject, ResourceInfo } from "../../cluster/index";
 import type { CommandImpl } from "../command-types";
-import { describe, describeAll, joinPrefixMatches } from "../describe/index";
+import { describe, describeEach, joinPrefixMatches } from "../describe/index";
 import { readFileObjects } from "../file-objects";
 import { noResourcesFound } from "../printers/index";
 import { parseResourceArgs, type ResourceRequest } from "../resources";
@@ -58,9 +58,10 @@ export const describeCommand: CommandImpl = {
         out += joinPrefixMatches(matches.map((o) => describe(client, req.info, o, now, opts)));
       }
     }
-    if (items.length > 0) out = describeAll(client, items, now, opts) + out;
+    // Objects listed or found by name come first, then the name-prefix matches (streamed: see describeEach).
+    const wrote = describeEach(client, items, now, opts, (t) => ctx.out(t));
     ctx.out(out);
-    if (out === "" && rc === 0) ctx.err(noResourcesFound(requests.every((r) => r.info.namespaced) && !allNs ? ctx.namespace : undefined));
+    if (!wrote && out === "" && rc === 0) ctx.err(noResourcesFound(requests.every((r) => r.info.namespaced) && !allNs ? ctx.namespace : undefined));
     return rc;
   },
 };

@@ -18,8 +18,8 @@ import {
   printTableGroups,
   PrinterError,
   sortObjects,
-  toKubectlJson,
-  toKubectlYaml,
+  toKubectlJsonChunks,
+  toKubectlYamlChunks,
   type OutputFormat,
 } from "../printers/index";
 import { parseResourceArgs, type ResourceRequest } from "../resources";
@@ -121,7 +121,7 @@ export const getCommand: CommandImpl = {
     const singleItem = !fetched.some((f) => f.listed) && requestedNames === 1 && all.length === 1;
 
     const watching = ctx.bool("watch") || ctx.bool("watch-only");
-    let out = "";
+    let out: string | string[] = "";
     if (!ctx.bool("watch-only") || !watching) {
       try {
         out = render(ctx, format, fetched, all, singleItem, multipleKinds || ctx.bool("show-kind"), allNs);
@@ -136,7 +136,8 @@ export const getCommand: CommandImpl = {
     }
     // printGeneric returns the errors before printing when nothing was found (no empty List for `get x nope -o yaml`).
     const genericNothing = all.length === 0 && errors.length > 0 && format.kind !== "table" && format.kind !== "custom-columns";
-    if (!genericNothing) ctx.out(out);
+    // -o yaml|json come in pieces (a long list is cheaper to write that way than as one string).
+    if (!genericNothing) for (const chunk of typeof out === "string" ? [out] : out) ctx.out(chunk);
     for (const e of errors) ctx.err(e);
     if (out === "" && errors.length === 0 && (format.kind === "table" || format.kind === "custom-columns")) {
       const allNamespaced = fetched.every((f) => f.info.namespaced);
@@ -146,7 +147,7 @@ export const getCommand: CommandImpl = {
   },
 };
 
-function render(ctx: KubectlContext, format: OutputFormat, fetched: Fetched[], all: KubeObject[], singleItem: boolean, withKind: boolean, allNs: boolean): string {
+function render(ctx: KubectlContext, format: OutputFormat, fetched: Fetched[], all: KubeObject[], singleItem: boolean, withKind: boolean, allNs: boolean): string | string[] {
   const now = ctx.now();
   switch (format.kind) {
     case "table":
@@ -163,9 +164,9 @@ function render(ctx: KubectlContext, format: OutputFormat, fetched: Fetched[], a
         },
       );
     case "yaml":
-      return toKubectlYaml(singleItem ? all[0] : asList(all));
+      return toKubectlYamlChunks(singleItem ? all[0] : asList(all));
     case "json":
-      return toKubectlJson(singleItem ? all[0] : asList(all));
+      return toKubectlJsonChunks(singleItem ? all[0] : asList(all));
     case "name":
       return all.map((o) => printName(o)).join("");
     case "jsonpath":

@@ -1,6 +1,6 @@
 import { describe as suite, expect, it } from "vitest";
 import type { KubeObject } from "../../cluster/index";
-import { describe, describeAll, joinDescriptions, joinPrefixMatches } from "./index";
+import { describe, describeAll, describeEach, joinPrefixMatches } from "./index";
 import { fakeClient, resourceInfo } from "./testing/fake-client";
 import { NOW, defaultNamespace, webDeployment, webRS, node01Lease } from "./testing/fixtures";
 
@@ -76,9 +76,24 @@ suite("describe namespace", () => {
 });
 
 suite("several objects", () => {
-  it("separates describers with two blank lines, as `kubectl describe pods` does", () => {
-    expect(joinDescriptions(["A:  1\n", "B:  2\n"])).toBe("A:  1\n\n\nB:  2\n");
+  it("separates name-prefix matches with one blank line", () => {
     expect(joinPrefixMatches(["A:  1\n", "B:  2\n"])).toBe("A:  1\n\nB:  2\n\n");
+  });
+
+  it("describeEach writes one object at a time, as kubectl prints them, the same text describeAll joins", () => {
+    const client = fakeClient({ leases: [node01Lease] });
+    const items = [
+      { info: resourceInfo("leases"), object: node01Lease },
+      { info: resourceInfo("namespaces"), object: defaultNamespace },
+    ];
+    const writes: string[] = [];
+    expect(describeEach(client, items, NOW, {}, (t) => writes.push(t))).toBe(true);
+    expect(writes).toHaveLength(2);
+    expect(writes[0].startsWith("Name:         node01\n")).toBe(true);
+    expect(writes[1].startsWith("\n\nName:         default\n")).toBe(true);
+    expect(writes.join("")).toBe(describeAll(client, items, NOW));
+    expect(describeEach(client, [], NOW, {}, (t) => writes.push(t))).toBe(false);
+    expect(writes).toHaveLength(2);
   });
 
   it("describeAll mixes kinds and falls back to the generic describer for Lease", () => {

@@ -1,4 +1,5 @@
 import type { ApiClient, KubeObject } from "../../cluster/index";
+import { parseTimestamp } from "../printers/human-duration";
 import { timestampSince } from "./human-duration";
 import { LEVEL_0, LEVEL_1, type PrefixWriter } from "./prefix-writer";
 
@@ -53,8 +54,7 @@ export function searchEvents(client: ApiClient, target: EventTarget): CoreEvent[
 /** The time an event sorts by (kubectl util/event SortableEvents). */
 function eventSortTime(e: CoreEvent): number {
   const t = e.series?.lastObservedTime || e.lastTimestamp || e.eventTime;
-  const ms = t ? Date.parse(t) : Number.NaN;
-  return Number.isNaN(ms) ? Number.NEGATIVE_INFINITY : ms;
+  return parseTimestamp(t) ?? Number.NEGATIVE_INFINITY;
 }
 
 /** DescribeEvents: the Events section, `<none>` when there are none. */
@@ -63,9 +63,10 @@ export function describeEvents(events: CoreEvent[], w: PrefixWriter, now: number
     w.write(LEVEL_0, "Events:\t<none>\n");
     return;
   }
+  // Sort keys parsed once per event, not per comparison; equal times keep the order the API listed them in.
   const sorted = events
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => eventSortTime(a.e) - eventSortTime(b.e) || a.i - b.i)
+    .map((e, i) => ({ e, i, t: eventSortTime(e) }))
+    .sort((a, b) => a.t - b.t || a.i - b.i)
     .map((x) => x.e);
   w.write(LEVEL_0, "Events:\n  Type\tReason\tAge\tFrom\tMessage\n");
   w.write(LEVEL_1, "----\t------\t----\t----\t-------\n");

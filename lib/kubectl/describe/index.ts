@@ -20,19 +20,32 @@ export function describe(client: ApiClient, info: ResourceInfo, object: KubeObje
 }
 
 /**
- * Join the outputs of several describers exactly as `kubectl describe` writes them: the first as is, every
- * further one preceded by "\n\n" (so two blank lines appear between objects, since each output ends in "\n").
- */
-export function joinDescriptions(outputs: readonly string[]): string {
-  return outputs.map((s, i) => (i === 0 ? s : `\n\n${s}`)).join("");
-}
-
-/**
  * Join outputs of the name-prefix fallback (`kubectl describe pods web` when no pod is named exactly "web" but
  * several start with it): kubectl prints each followed by "\n", so one blank line separates them.
  */
 export function joinPrefixMatches(outputs: readonly string[]): string {
   return outputs.map((s) => `${s}\n`).join("");
+}
+
+/**
+ * Describe several objects (same or different kinds) and hand each description to `write` as soon as it is
+ * made, the way kubectl prints one object at a time: `\n\n` before every one but the first, so two blank lines
+ * separate objects (each description ends in "\n"). Streaming keeps
+ * each chunk small: one joined string for 100 pods (~300 KB) would cost more to allocate than to format.
+ * Returns whether anything was written.
+ */
+export function describeEach(
+  client: ApiClient,
+  items: readonly { info: ResourceInfo; object: KubeObject }[],
+  now: number,
+  options: DescribeOptions,
+  write: (text: string) => void,
+): boolean {
+  for (let i = 0; i < items.length; i++) {
+    const text = describe(client, items[i].info, items[i].object, now, options);
+    write(i === 0 ? text : `\n\n${text}`);
+  }
+  return items.length > 0;
 }
 
 /** Describe several objects (same or different kinds) and join them as kubectl does. */
@@ -42,5 +55,7 @@ export function describeAll(
   now: number,
   options: DescribeOptions = {},
 ): string {
-  return joinDescriptions(items.map(({ info, object }) => describe(client, info, object, now, options)));
+  const chunks: string[] = [];
+  describeEach(client, items, now, options, (t) => chunks.push(t));
+  return chunks.join("");
 }

@@ -7,6 +7,8 @@ export const LEVEL_2 = 2;
 export const LEVEL_3 = 3;
 export const LEVEL_4 = 4;
 
+const INDENTS = ["", "  ", "    ", "      ", "        "];
+
 /**
  * kubectl's PrefixWriter over a tabwriter: `write(level, text)` prefixes 2 spaces per level; the text carries
  * its own "\t" cell separators and "\n" line ends. `toString()` runs the tabwriter over everything written.
@@ -15,7 +17,7 @@ export class PrefixWriter {
   private readonly chunks: string[] = [];
 
   write(level: number, text: string): void {
-    this.chunks.push("  ".repeat(level) + text);
+    this.chunks.push(level === 0 ? text : (INDENTS[level] ?? "  ".repeat(level)) + text);
   }
 
   /** fmt.Sprintln: the text plus a newline, no indentation. */

@@ -1,3 +1,5 @@
+import { parseTimestamp } from "../printers/human-duration";
+
 const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -8,9 +10,8 @@ const pad2 = (n: number) => String(n).padStart(2, "0");
  * A missing timestamp is Go's zero time, which kubectl prints as "Mon, 01 Jan 0001 00:00:00 +0000".
  */
 export function rfc1123z(timestamp: string | undefined | null): string {
-  if (!timestamp) return "Mon, 01 Jan 0001 00:00:00 +0000";
-  const ms = Date.parse(timestamp);
-  if (Number.isNaN(ms)) return "Mon, 01 Jan 0001 00:00:00 +0000";
+  const ms = parseTimestamp(timestamp);
+  if (ms === undefined) return "Mon, 01 Jan 0001 00:00:00 +0000";
   const d = new Date(ms);
   return `${DAYS[d.getUTCDay()]}, ${pad2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())} +0000`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { humanDuration, translateTimestampSince } from "./human-duration";
+import { humanDuration, parseTimestamp, translateTimestampSince } from "./human-duration";
 
 const S = 1000;
 const M = 60 * S;
@@ -56,5 +56,17 @@ describe("translateTimestampSince", () => {
   });
   it("prints <invalid> for timestamps more than a second in the future", () => {
     expect(translateTimestampSince("2026-11-25T10:00:05Z", now)).toBe("<invalid>");
+  });
+});
+
+describe("parseTimestamp (remembered per string)", () => {
+  it("gives the same answer the second time, for good and bad timestamps alike", () => {
+    for (let round = 0; round < 2; round++) {
+      expect(parseTimestamp("2026-11-25T10:00:00Z")).toBe(Date.UTC(2026, 10, 25, 10));
+      expect(parseTimestamp("2026-11-25T09:47:50.000000Z")).toBe(Date.UTC(2026, 10, 25, 9, 47, 50));
+      expect(parseTimestamp("not a time")).toBeUndefined();
+      expect(parseTimestamp("")).toBeUndefined();
+      expect(parseTimestamp(null)).toBeUndefined();
+    }
   });
 });

@@ -33,10 +33,20 @@ export function humanDuration(ms: number): string {
   return `${Math.floor(days / 365)}y`;
 }
 
+// Date.parse is slow next to everything else a describe or get of many objects does, and the same timestamps
+// come back again and again (events, conditions, container states): remember them, within a bound.
+const PARSED = new Map<string, number>();
+const PARSED_MAX = 4096;
+
 /** Parse an RFC 3339 API timestamp to epoch ms; undefined when absent or unparsable (Go's zero time). */
 export function parseTimestamp(ts: unknown): number | undefined {
   if (typeof ts !== "string" || ts === "") return undefined;
-  const ms = Date.parse(ts);
+  let ms = PARSED.get(ts);
+  if (ms === undefined) {
+    ms = Date.parse(ts);
+    if (PARSED.size >= PARSED_MAX) PARSED.clear();
+    PARSED.set(ts, ms);
+  }
   return Number.isNaN(ms) ? undefined : ms;
 }
 

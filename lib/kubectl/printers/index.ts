@@ -5,7 +5,8 @@
  * Typical use by the `get` verb:
  *   - human-readable:  printTable(objects, { now, wide, withNamespace, withKind, showLabels, labelColumns, noHeaders })
  *   - several kinds:   printTableGroups([[pods...], [services...]], { now, withKind: true })
- *   - -o yaml / json:  toKubectlYaml(asList(objects)) / toKubectlJson(asList(objects)) (single object: the object itself)
+ *   - -o yaml / json:  toKubectlYaml(asList(objects)) / toKubectlJson(asList(objects)) (single object: the object itself);
+ *                      the *Chunks variants return the same text in pieces, to write one after another
  *   - -o name:         objects.map(printName).join("")
  *   - -o jsonpath=T:   printJsonPath(T, data)          (throws PrinterError with kubectl's message)
  *   - -o custom-columns=SPEC: printCustomColumns(SPEC, objects, { noHeaders })
@@ -19,8 +20,8 @@ export { kindDisplayName, groupOfApiVersion, type KindRef } from "./kind-display
 export { TabWriter, formatColumns } from "./tab-writer";
 export { printTable, printTableGroups, buildTable, type TableOptions, type BuiltTable } from "./print-table";
 export { createWatchPrinter, type WatchPrinter, type WatchPrinterOptions } from "./watch-printer";
-export { toKubectlYaml, toKubectlYamlDocuments } from "./to-kubectl-yaml";
-export { toKubectlJson, type JsonOptions } from "./to-kubectl-json";
+export { toKubectlYaml, toKubectlYamlChunks, toKubectlYamlDocuments } from "./to-kubectl-yaml";
+export { toKubectlJson, toKubectlJsonChunks, type JsonOptions } from "./to-kubectl-json";
 export { asList, printName } from "./list-and-name";
 export { printJsonPath, type JsonPathOptions } from "./jsonpath/print-jsonpath";
 export { printCustomColumns, parseCustomColumnsSpec, parseCustomColumnsFile, type CustomColumn } from "./custom-columns";

@@ -1,3 +1,4 @@
+import { OUTPUT_CHUNK_CHARS } from "./output-chunks";
 import { sortKeys } from "./sort-keys";
 
 export interface JsonOptions {
@@ -33,47 +34,123 @@ function quote(s: string): string {
   return out + '"';
 }
 
-/** Appends to one string as it goes: joining each level's parts would copy the text once per nesting level. */
+/** "\n" and the indent of nesting depth d (4 spaces a level); made by join so each is one flat string. */
+const NEWLINE_INDENT: string[] = [];
+function newlineIndent(depth: number): string {
+  let s = NEWLINE_INDENT[depth];
+  if (s === undefined) {
+    s = ["\n", " ".repeat(4 * depth)].join("");
+    NEWLINE_INDENT[depth] = s;
+  }
+  return s;
+}
+
+// Object keys repeat across every item of a list: quote each once (bounded, in case keys are data).
+const QUOTED_KEYS = new Map<string, string>();
+const QUOTED_KEYS_MAX = 4096;
+function quoteKey(k: string): string {
+  let q = QUOTED_KEYS.get(k);
+  if (q === undefined) {
+    q = [quote(k), ": "].join("");
+    if (QUOTED_KEYS.size >= QUOTED_KEYS_MAX) QUOTED_KEYS.clear();
+    QUOTED_KEYS.set(k, q);
+  }
+  return q;
+}
+
+/**
+ * Collects the text as a list of small flat strings, joined once per chunk: cheaper than growing one string
+ * with += (a cons cell per append, all walked again when the string is first read) or joining per nesting
+ * level. Pieces are pushed separately rather than concatenated first, which would make them cons strings too.
+ */
 class JsonWriter {
-  out = "";
+  private parts: string[] = [];
+  private size = 0;
+  /** Text already complete, handed over in pieces (see toKubectlJsonChunks). */
+  readonly chunks: string[] = [];
   constructor(private readonly sortKeys: boolean) {}
 
-  value(value: unknown, indent: string): void {
-    if (value === null || value === undefined) this.out += "null";
-    else if (typeof value === "string") this.out += quote(value);
-    else if (typeof value === "number") this.out += Number.isFinite(value) ? String(value) : "null";
-    else if (typeof value === "boolean") this.out += value ? "true" : "false";
+  private put(text: string): void {
+    this.parts.push(text);
+    this.size += text.length;
+  }
+
+  /** The final newline kubectl prints, and the last chunk. */
+  end(): void {
+    this.put("\n");
+    this.cut();
+  }
+
+  /** Close the current chunk (at the end, or between array items once it is big enough). */
+  private cut(): void {
+    this.chunks.push(this.parts.join(""));
+    this.parts = [];
+    this.size = 0;
+  }
+
+  private string(s: string): void {
+    if (PLAIN.test(s)) {
+      this.put('"');
+      this.put(s);
+      this.put('"');
+    } else this.put(quote(s));
+  }
+
+  value(value: unknown, depth: number): void {
+    if (value === null || value === undefined) this.put("null");
+    else if (typeof value === "string") this.string(value);
+    else if (typeof value === "number") this.put(Number.isFinite(value) ? String(value) : "null");
+    else if (typeof value === "boolean") this.put(value ? "true" : "false");
     else if (Array.isArray(value)) {
       if (value.length === 0) {
-        this.out += "[]";
+        this.put("[]");
         return;
       }
-      const inner = indent + "    ";
+      const inner = newlineIndent(depth + 1);
       for (let i = 0; i < value.length; i++) {
-        this.out += i === 0 ? `[\n${inner}` : `,\n${inner}`;
-        this.value(value[i], inner);
+        this.put(i === 0 ? "[" : ",");
+        this.put(inner);
+        this.value(value[i], depth + 1);
+        if (this.size >= OUTPUT_CHUNK_CHARS) this.cut();
       }
-      this.out += `\n${indent}]`;
+      this.put(newlineIndent(depth));
+      this.put("]");
     } else if (typeof value === "object") {
       const o = value as Record<string, unknown>;
       const keys = Object.keys(o);
       if (this.sortKeys) sortKeys(keys);
-      const inner = indent + "    ";
+      const inner = newlineIndent(depth + 1);
       let written = 0;
       for (let i = 0; i < keys.length; i++) {
         const v = o[keys[i]];
         if (v === undefined) continue;
-        this.out += `${written++ === 0 ? "{\n" : ",\n"}${inner}${quote(keys[i])}: `;
-        this.value(v, inner);
+        this.put(written++ === 0 ? "{" : ",");
+        this.put(inner);
+        this.put(quoteKey(keys[i]));
+        this.value(v, depth + 1);
       }
-      this.out += written === 0 ? "{}" : `\n${indent}}`;
-    } else this.out += "null";
+      if (written === 0) this.put("{}");
+      else {
+        this.put(newlineIndent(depth));
+        this.put("}");
+      }
+    } else this.put("null");
   }
 }
 
 /** `-o json` exactly as kubectl prints it: json.MarshalIndent with 4 spaces, plus a final newline. */
 export function toKubectlJson(value: unknown, options: JsonOptions = {}): string {
+  const chunks = toKubectlJsonChunks(value, options);
+  return chunks.length === 1 ? chunks[0] : chunks.join("");
+}
+
+/**
+ * The same text as `toKubectlJson`, in pieces of about OUTPUT_CHUNK_CHARS to write one after another: one
+ * string for a big list (700 KB for 100 pods) costs more to allocate whole than to print.
+ */
+export function toKubectlJsonChunks(value: unknown, options: JsonOptions = {}): string[] {
   const w = new JsonWriter(options.sortKeys ?? true);
-  w.value(value, "");
-  return w.out + "\n";
+  w.value(value, 0);
+  w.end();
+  return w.chunks;
 }

@@ -1,3 +1,4 @@
+import { OUTPUT_CHUNK_CHARS } from "./output-chunks";
 import { sortKeys } from "./sort-keys";
 import { analyzeScalar, isBase60Float, isBreak, isPrintable, resolvesToNonString } from "./yaml-scalar-analysis";
 
@@ -8,10 +9,20 @@ import { analyzeScalar, isBase60Float, isBreak, isPrintable, resolvesToNonString
  * long lines folded after column 80 as go-yaml does.
  */
 export function toKubectlYaml(value: unknown): string {
+  const chunks = toKubectlYamlChunks(value);
+  return chunks.length === 1 ? chunks[0] : chunks.join("");
+}
+
+/**
+ * The same text as `toKubectlYaml`, in pieces of about OUTPUT_CHUNK_CHARS to write one after another: one
+ * string for a big list (300 KB for 100 pods) costs more to allocate whole than to print.
+ */
+export function toKubectlYamlChunks(value: unknown): string[] {
   const e = new Emitter();
   e.node(value, -1, "root");
   e.writeIndent(0); // document end
-  return e.out;
+  e.chunks.push(e.out);
+  return e.chunks;
 }
 
 /**
@@ -92,6 +103,8 @@ function chooseStyle(s: string, simpleKey: boolean): Style {
 
 class Emitter {
   out = "";
+  /** Text already complete, handed over in pieces (see toKubectlYamlChunks). */
+  readonly chunks: string[] = [];
   column = 0;
   whitespace = true;
   indention = true;
@@ -151,6 +164,10 @@ class Emitter {
         this.writeIndent(seqIndent);
         this.indicator("-", true, false, true);
         this.node(isDropped(v[i]) ? null : v[i], seqIndent, "item");
+        if (this.out.length >= OUTPUT_CHUNK_CHARS) {
+          this.chunks.push(this.out);
+          this.out = "";
+        }
       }
       return;
     }
