@@ -2,6 +2,7 @@
 
 import "@xterm/xterm/css/xterm.css";
 import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
+import { preinit } from "react-dom";
 import { earlyWorkerScript, SIM_WORKER_URL, takeEarlyTerminal, TERMINAL_SCRIPT_URL } from "./terminal/early-worker";
 import type { MountedTerminal } from "./terminal/mount-terminal";
 import type { SimClient } from "./terminal/sim-client";
@@ -51,6 +52,9 @@ export function Terminal({ label = "Practice terminal", rows = 16, client, timeC
   // Without a terminal the HTML started (a client-side navigation, the dev server, a lab), request the chunks
   // while the page hydrates rather than after its effects.
   const startedByHtml = useRef<boolean | undefined>(undefined);
+  // Server rendering: the page's head loads the terminal script (xterm) at high priority, so it downloads with
+  // the CSS and runs as soon as it arrives, ahead of React's chunks; the inline script below mounts it in the box.
+  if (typeof window === "undefined" && !client && SIM_WORKER_URL && TERMINAL_SCRIPT_URL) preinit(TERMINAL_SCRIPT_URL, { as: "script", fetchPriority: "high" });
   if (typeof window !== "undefined" && startedByHtml.current === undefined) {
     startedByHtml.current = Boolean(window.__shipyardSims?.[id]);
     if (!startedByHtml.current) void Promise.all([loadXterm(), client ? undefined : loadSimClient()]);

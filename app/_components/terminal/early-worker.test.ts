@@ -2,16 +2,16 @@ import { describe, expect, it } from "vitest";
 import { earlyWorkerScript } from "./early-worker";
 
 /** Runs the inline script against a stand-in page: what it starts, posts and appends. */
-function runInPage(script: string, page: { sims?: Record<string, unknown>; mountIslands?: () => void } = {}) {
+function runInPage(script: string, page: { sims?: Record<string, unknown>; mountIslands?: () => void; headScripts?: string[] } = {}) {
   const workers: { url: string; posted: unknown[]; onmessage?: (e: { data: unknown }) => void; onerror?: () => void }[] = [];
-  const appended: { id: string; src: string; async: boolean }[] = [];
+  const appended: { src: string; async: boolean }[] = [...(page.headScripts ?? []).map((src) => ({ src, async: true }))];
   const box = { tagName: "DIV" };
   const window: Record<string, unknown> = { __shipyardSims: page.sims, __shipyardMountIslands: page.mountIslands };
   const document = {
     currentScript: { previousElementSibling: box },
-    getElementById: (id: string) => appended.find((s) => s.id === id) ?? null,
-    createElement: () => ({ id: "", src: "", async: false }),
-    head: { appendChild: (s: { id: string; src: string; async: boolean }) => appended.push(s) },
+    querySelector: (selector: string) => appended.find((s) => selector === `script[src="${s.src}"]`) ?? null,
+    createElement: () => ({ src: "", async: false }),
+    head: { appendChild: (s: { src: string; async: boolean }) => appended.push(s) },
   };
   const marks: string[] = [];
   const performance = { mark: (name: string) => marks.push(name) };
@@ -38,8 +38,14 @@ describe("earlyWorkerScript", () => {
     page.workers[0].onmessage!({ data: { type: "ready" } });
     page.workers[0].onerror!();
     expect(entry.queued).toEqual([{ type: "ready" }, { type: "init-error", message: "the simulator worker failed to start" }]);
-    expect(page.appended).toEqual([{ id: "shipyard-terminal-script", src: "/t.js", async: true }]);
+    expect(page.appended).toEqual([{ src: "/t.js", async: true }]);
     expect(page.marks).toEqual(["shipyard:worker-start"]);
+  });
+
+  it("leaves the terminal script to the page's head when the head already loads it", () => {
+    const page = runInPage(earlyWorkerScript("_R_3_", "T", "/w.js", "/t.js"), { headScripts: ["/t.js"] });
+    expect(page.appended).toEqual([{ src: "/t.js", async: true }]);
+    expect(page.workers.map((w) => w.url)).toEqual(["/w.js"]);
   });
 
   it("mounts a second terminal through the already loaded terminal script, and never starts a worker twice", () => {

@@ -44,9 +44,10 @@ export const TERMINAL_SCRIPT_URL: string | undefined = process.env.NEXT_PUBLIC_T
  */
 export function earlyWorkerScript(id: string, label: string, workerUrl: string, terminalUrl: string | undefined): string {
   const key = JSON.stringify(id);
-  // The terminal script is requested before the (larger) worker script: on a slow network, typing comes first.
+  // The page's head normally loads the terminal script already (preinit in Terminal); this is the fallback. It is
+  // requested before the (larger) worker script: on a slow network, typing comes first.
   const load = terminalUrl
-    ? `if(!window.__shipyardMountIslands&&!document.getElementById("shipyard-terminal-script")){var t=document.createElement("script");t.id="shipyard-terminal-script";t.async=true;t.src=${JSON.stringify(terminalUrl)};document.head.appendChild(t)}`
+    ? `if(!window.__shipyardMountIslands&&!document.querySelector(${JSON.stringify(`script[src="${terminalUrl}"]`)})){var t=document.createElement("script");t.async=true;t.src=${JSON.stringify(terminalUrl)};document.head.appendChild(t)}`
     : "";
   const mount = terminalUrl ? "if(window.__shipyardMountIslands)window.__shipyardMountIslands();" : "";
   return (

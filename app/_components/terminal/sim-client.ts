@@ -1,7 +1,7 @@
 import type { ShellSession } from "@/lib/shell/session-types";
 import type { ClusterSummary } from "./cluster-summary";
 import { SIM_WORKER_URL, type EarlyTerminal } from "./early-worker";
-import type { ClockState, EditorFlavor, FromWorker, LabSource, LabState, SavedRun, Speed, ToWorker } from "./sim-protocol";
+import type { ClockState, EditorFlavor, FromWorker, LabSource, LabState, SavedRun, Speed, ToWorker, WorkerPhases } from "./sim-protocol";
 
 export type OpenEditor = (path: string, content: string, flavor: EditorFlavor) => Promise<string | null>;
 
@@ -13,6 +13,15 @@ export interface SimReady {
   labSeed?: number;
   /** Something the learner should know (a saved lab could not be restored). */
   notice?: string;
+}
+
+/** The worker's start as marks on the page's timeline (the Performance panel, `npm run bench:web`). */
+function markWorkerPhases(phases: WorkerPhases | undefined) {
+  if (!phases) return;
+  const shift = phases.timeOrigin - performance.timeOrigin;
+  for (const [name, at] of [["worker-evaluated", phases.evaluated], ["worker-boot-start", phases.bootStart], ["worker-snapshot-parsed", phases.snapshotParsed], ["worker-sim-created", phases.simCreated]] as const) {
+    if (at !== undefined) performance.mark(`shipyard:${name}`, { startTime: Math.max(0, at + shift) });
+  }
 }
 
 type Reply<T extends FromWorker["type"]> = Extract<FromWorker, { type: T }>;
@@ -64,6 +73,7 @@ export class SimClient {
       const receive = (m: FromWorker) => {
         switch (m.type) {
           case "ready":
+            markWorkerPhases(m.phases);
             performance.mark("shipyard:sim-ready", { detail: { bootMs: m.bootMs } });
             this.prompt = m.prompt;
             this.info = { history: m.history, labSeed: m.lab?.seed, notice: m.notice };

@@ -43,6 +43,19 @@ export interface ClockState {
 /** Which in-page editor the learner asked for: the keys and status line differ. */
 export type EditorFlavor = "vim" | "nano";
 
+/**
+ * When the worker reached each step of its start, in its own clock (performance.now() of the worker, whose
+ * timeOrigin differs from the page's): script evaluated, boot started, snapshot parsed, sim created, ready.
+ */
+export interface WorkerPhases {
+  timeOrigin: number;
+  evaluated: number;
+  bootStart: number;
+  snapshotParsed?: number;
+  simCreated?: number;
+  ready?: number;
+}
+
 /** Messages between the page and the simulator's Web Worker (the page never blocks on the cluster). */
 export type ToWorker =
   | { type: "init"; seed?: number; lab?: LabSource; resume?: SavedRun }
@@ -61,7 +74,7 @@ export type ToWorker =
   | { type: "save"; id: number };
 
 export type FromWorker =
-  | { type: "ready"; prompt: string; history: string[]; clock: ClockState; lab?: { seed: number }; notice?: string; bootMs: number }
+  | { type: "ready"; prompt: string; history: string[]; clock: ClockState; lab?: { seed: number }; notice?: string; bootMs: number; phases?: WorkerPhases }
   | { type: "init-error"; message: string }
   | { type: "output"; id: number; text: string; stream: "stdout" | "stderr" }
   | { type: "done"; id: number; exitCode: number; prompt: string }

@@ -7,9 +7,11 @@ import { createSim, type Sim, type SimOptions } from "@/lib/sim/create-sim";
 import { startLab, type LabRun } from "@/lib/sim/start-lab";
 import { summarizeCluster } from "./cluster-summary";
 import { DEFAULT_CLUSTER_SNAPSHOT } from "./default-cluster-snapshot";
-import type { ClockState, EditorFlavor, FromWorker, LabState, SavedRun, Speed, ToWorker } from "./sim-protocol";
+import type { ClockState, EditorFlavor, FromWorker, LabState, SavedRun, Speed, ToWorker, WorkerPhases } from "./sim-protocol";
 
 // The cluster lives here, off the main thread. Virtual time follows real time (x speed) in small ticks.
+// Every import above has run: the script is parsed and evaluated (a phase of the page's time to a usable terminal).
+const evaluatedAt = performance.now();
 const TICK_MS = 250;
 const SUMMARY_MS = 400;
 const ACTIVITY_KEEP = 100;
@@ -93,6 +95,7 @@ async function startLabRun(msg: Extract<ToWorker, { type: "init" }>, resume?: Sa
 
 async function start(msg: Extract<ToWorker, { type: "init" }>) {
   const bootStart = performance.now();
+  const phases: WorkerPhases = { timeOrigin: performance.timeOrigin, evaluated: evaluatedAt, bootStart };
   try {
     let notice: string | undefined;
     if (msg.lab) {
@@ -108,8 +111,10 @@ async function start(msg: Extract<ToWorker, { type: "init" }>) {
     } else {
       // A lesson's cluster is always the default one: restore it from the build's snapshot (same state, less work).
       const snapshot = msg.seed === undefined && DEFAULT_CLUSTER_SNAPSHOT ? JSON.parse(DEFAULT_CLUSTER_SNAPSHOT) : undefined;
+      phases.snapshotParsed = performance.now();
       sim = createSim({ seed: msg.seed, snapshot, ...hostOptions });
     }
+    phases.simCreated = performance.now();
     sim.cluster.onChange(() => {
       changedSinceTick = true;
       summaryDirty = true;
@@ -129,6 +134,7 @@ async function start(msg: Extract<ToWorker, { type: "init" }>) {
       lab: lab ? { seed: lab.attempt.seed } : undefined,
       notice,
       bootMs: Math.round(performance.now() - bootStart),
+      phases: { ...phases, ready: performance.now() },
     });
   } catch (e) {
     post({ type: "init-error", message: (e as Error).message });

@@ -5,6 +5,9 @@ import { SimClient } from "./sim-client";
 // The terminal script a lesson page's HTML loads (built apart by next.config.mjs): xterm is mounted as soon as
 // this script runs, before React hydrates the page, so the learner can type at once. React's Terminal adopts it.
 
+// xterm and this script are parsed and evaluated (a phase of the time to a usable terminal).
+performance.mark("shipyard:terminal-script-evaluated");
+
 function mountIsland(early: EarlyTerminal) {
   if (early.island || !(early.box instanceof HTMLElement)) return;
   const client = new SimClient({ early });
