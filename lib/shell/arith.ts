@@ -14,7 +14,8 @@ function parseNumber(x: string): number {
   throw new ArithError(`${x}: value too great for base (error token is "${x}")`);
 }
 
-const TOKEN = /\s*(\d[0-9A-Za-z_#@]*|[A-Za-z_][A-Za-z0-9_]*|\*\*=|<<=|>>=|\*\*|<=|>=|==|!=|&&|\|\||<<|>>|\+\+|--|[-+*/%&|^]=|[-+*/%()<>!~^&|?:=,])/y;
+// A name may carry a subscript (`a[i+1]`, `m[key]`): getVar/setVar receive it whole and resolve the element.
+const TOKEN = /\s*(\d[0-9A-Za-z_#@]*|[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?|\*\*=|<<=|>>=|\*\*|<=|>=|==|!=|&&|\|\||<<|>>|\+\+|--|[-+*/%&|^]=|[-+*/%()<>!~^&|?:=,])/y;
 const ASSIGN = new Set(["=", "+=", "-=", "*=", "/=", "%=", "<<=", ">>=", "&=", "|=", "^=", "**="]);
 
 /** How deep variables may refer to variables holding expressions (bash allows more, but the JS stack must hold them). */

@@ -1,5 +1,6 @@
 import { isFsError, type HostFs } from "../cluster/index";
 import { ArithError } from "./arith";
+import { compareIntegers } from "./compare";
 import { matchPattern } from "./glob";
 import type { CondExpr } from "./parser";
 import { resolvePath } from "./paths";
@@ -91,7 +92,8 @@ async function binary(op: string, lw: Word, rw: Word, ctx: CondContext): Promise
     case "==":
     case "!=": {
       const p = await ctx.pattern(rw);
-      const m = matchPattern(l, p.s, p.active);
+      // Inside [[ ]] extglob patterns always work, whatever `shopt extglob` says (bash 5.2).
+      const m = matchPattern(l, p.s, p.active, true);
       return op === "!=" ? !m : m;
     }
     case "=~": {
@@ -120,21 +122,5 @@ async function binary(op: string, lw: Word, rw: Word, ctx: CondContext): Promise
     if (op === "-nt") return ta !== undefined && (tb === undefined || ta > tb);
     return tb !== undefined && (ta === undefined || ta < tb);
   }
-  const a = ctx.arith(l);
-  const b = ctx.arith(r);
-  switch (op) {
-    case "-eq":
-      return a === b;
-    case "-ne":
-      return a !== b;
-    case "-lt":
-      return a < b;
-    case "-le":
-      return a <= b;
-    case "-gt":
-      return a > b;
-    case "-ge":
-      return a >= b;
-  }
-  return false;
+  return compareIntegers(op, ctx.arith(l), ctx.arith(r));
 }

@@ -62,7 +62,7 @@ function cond(e: CondExpr): string {
 function command(c: Command, depth: number): string {
   switch (c.type) {
     case "simple":
-      return [...c.assigns.map((a) => `${a.name}=${a.value.raw}`), ...c.words.map((w) => w.raw)].join(" ") + redirects(c.redirects);
+      return [...c.assigns.map((a) => `${a.name}${a.index !== undefined ? `[${a.index}]` : ""}${a.append ? "+" : ""}=${a.array ? `(${a.array.map((w) => w.raw).join(" ")})` : a.value.raw}`), ...c.words.map((w) => w.raw)].join(" ") + redirects(c.redirects);
     case "group":
       return `{ \n${list(c.body, depth + 1, false)}\n${pad(depth)}}${redirects(c.redirects)}`;
     case "subshell":

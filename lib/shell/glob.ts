@@ -1,13 +1,15 @@
 import type { HostFs } from "../cluster/index";
 import { isFsError } from "../cluster/index";
 import { resolvePath } from "./paths";
+import { extglobMatcher, hasExtglob } from "./pattern-match";
 import { bracketToJs } from "./posix-regex";
 
 /**
  * A pattern character and whether it may act as a glob metacharacter (quoted `*` is a literal star).
  * `active` is undefined when every character is active (patterns typed for grep/find/case).
  */
-export function hasGlob(pattern: string, active?: boolean[]): boolean {
+export function hasGlob(pattern: string, active?: boolean[], extglob = false): boolean {
+  if (extglob && hasExtglob(pattern, active)) return true;
   for (let i = 0; i < pattern.length; i++) {
     if ((active === undefined || active[i]) && (pattern[i] === "*" || pattern[i] === "?" || pattern[i] === "[")) return true;
   }
@@ -41,17 +43,31 @@ export function patternToRegExp(pattern: string, greedy = true): RegExp {
   return new RegExp(src, "s");
 }
 
-/** Does all of `s` match a `case` / `[[ == ]]` pattern? `active[i]` false marks a quoted (literal) character. */
-export function matchPattern(s: string, pattern: string, active?: boolean[]): boolean {
-  const src = globToRegExp(pattern, active).source.slice(1, -1).replace(/\[\^\/\]\*/g, ".*").replace(/\[\^\/\]/g, ".");
-  return new RegExp("^(?:" + src + ")$", "s").test(s);
+/**
+ * A whole-string matcher for a `case` / `[[ == ]]` / `${x#pat}` pattern; `active[i]` false marks a quoted
+ * (literal) character. With `extglob`, `@(a|b)` and friends are patterns too.
+ */
+export function patternMatcher(pattern: string, active?: boolean[], extglob = false): (s: string) => boolean {
+  if (extglob && hasExtglob(pattern, active)) return extglobMatcher(pattern, active);
+  const re = new RegExp("^(?:" + patternSource(pattern, active) + ")$", "s");
+  return (s) => re.test(s);
+}
+
+/** RegExp source (unanchored) for a pattern where `*` and `?` also match "/"; use with the `s` flag. */
+export function patternSource(pattern: string, active?: boolean[]): string {
+  return globToRegExp(pattern, active).source.slice(1, -1).replace(/\[\^\/\]\*/g, ".*").replace(/\[\^\/\]/g, ".");
+}
+
+/** Does all of `s` match a `case` / `[[ == ]]` pattern? */
+export function matchPattern(s: string, pattern: string, active?: boolean[], extglob = false): boolean {
+  return patternMatcher(pattern, active, extglob)(s);
 }
 
 /**
  * Expand a glob against the filesystem: sorted matches, or [] when nothing matches (the caller keeps the
  * word as typed, as bash does without nullglob). Hidden names need a literal leading dot.
  */
-export function expandGlob(pattern: string, active: boolean[] | undefined, fs: HostFs, cwd: string): string[] {
+export function expandGlob(pattern: string, active: boolean[] | undefined, fs: HostFs, cwd: string, extglob = false): string[] {
   const absolute = pattern.startsWith("/");
   const segs: { text: string; act: boolean[] }[] = [];
   let cur = { text: "", act: [] as boolean[] };
@@ -81,7 +97,7 @@ export function expandGlob(pattern: string, active: boolean[] | undefined, fs: H
         if (last) next.push({ shown: r.shown + "/", abs: r.abs });
         continue;
       }
-      if (!hasGlob(seg.text, seg.act)) {
+      if (!hasGlob(seg.text, seg.act, extglob)) {
         const j = join(seg.text);
         const st = fs.stat(j.abs);
         if (!isFsError(st) && (last || st.type === "dir")) next.push(j);
@@ -90,9 +106,10 @@ export function expandGlob(pattern: string, active: boolean[] | undefined, fs: H
       const names = fs.readdir(r.abs);
       if (isFsError(names)) continue;
       const re = globToRegExp(seg.text, seg.act);
+      const matches = extglob && hasExtglob(seg.text, seg.act) ? extglobMatcher(seg.text, seg.act) : (n: string) => re.test(n);
       for (const name of names) {
         if (name.startsWith(".") && !seg.text.startsWith(".")) continue;
-        if (!re.test(name)) continue;
+        if (!matches(name)) continue;
         const j = join(name);
         if (!last) {
           const st = fs.stat(j.abs);

@@ -1,4 +1,4 @@
-import { plainWord, tokenize, type Incomplete, type Token, type Word } from "./tokenizer";
+import { plainWord, splitSubscriptAssign, tokenize, type Incomplete, type Token, type Word } from "./tokenizer";
 
 export type Redirect =
   | { op: ">" | ">>" | "<" | ">|" | "&>" | "&>>" | "<>" | "<<<"; fd: number; target: Word }
@@ -7,9 +7,30 @@ export type Redirect =
 
 export interface SimpleCommand {
   type: "simple";
-  assigns: { name: string; value: Word; /** `name=(...)` / `name+=(...)` */ array?: Word[]; append?: boolean }[];
+  assigns: Assignment[];
   words: Word[];
   redirects: Redirect[];
+}
+
+export interface Assignment {
+  name: string;
+  value: Word;
+  /** `name=(...)` / `name+=(...)` */
+  array?: Word[];
+  append?: boolean;
+  /** `name[index]=value`: the subscript as typed (expanded when assigned: arithmetic or an associative key). */
+  index?: string;
+}
+
+/** `name[index]=value` as an assignment, or undefined when the word is not one. */
+export function subscriptAssignment(w: Word): Assignment | undefined {
+  const first = w.parts[0];
+  if (first?.t !== "lit" || first.q) return undefined;
+  const sa = splitSubscriptAssign(w.raw);
+  if (!sa) return undefined;
+  const lexed = sa.value === "" ? undefined : tokenize(sa.value);
+  const value = lexed?.ok && lexed.tokens[0]?.k === "word" ? lexed.tokens[0].w : { parts: [], raw: "" };
+  return { name: sa.name, index: sa.index, value, ...(sa.append ? { append: true } : {}) };
 }
 
 export type Command =
@@ -534,6 +555,12 @@ class Parser {
         const m = first?.t === "lit" && !first.q ? /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/.exec(first.v) : null;
         if (m && t.w.array) {
           cmd.assigns.push({ name: m[1], value: { parts: [], raw: "" }, array: t.w.array, append: m[2] === "+" });
+          this.i++;
+          continue;
+        }
+        const sub = m ? undefined : subscriptAssignment(t.w);
+        if (sub) {
+          cmd.assigns.push(sub);
           this.i++;
           continue;
         }

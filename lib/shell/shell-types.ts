@@ -1,6 +1,7 @@
 import type { Cluster, HostFs } from "../cluster/index";
 import type { CommandFn, CommandIO } from "./command-types";
 import type { Command } from "./parser";
+import type { ShellArray } from "./shell-array";
 
 /** Hook the host app supplies for vi/vim/nano: resolves to the saved text, or null when quit without saving. */
 export type InteractiveEditor = (path: string, content: string) => Promise<string | null>;
@@ -67,13 +68,25 @@ export interface Session {
   host: string;
   fs: HostFs;
   cwd: string;
-  vars: Map<string, { value: string; exported: boolean }>;
+  vars: Map<string, VarEntry>;
   aliases: Map<string, string>;
   positional: string[];
   /** Shell functions by name: the compound command each call runs. */
   functions: Map<string, Command>;
-  /** Indexed arrays (BASH_REMATCH after `[[ =~ ]]`). */
-  arrays: Map<string, string[]>;
+  /** Indexed and associative arrays (a name is in `vars` or here, never both). */
+  arrays: Map<string, ShellArray>;
+  /** `shopt` settings changed in this session (absent: the defaults). */
+  shopt?: Record<string, boolean>;
+}
+
+/** A scalar variable. */
+export interface VarEntry {
+  value: string;
+  exported: boolean;
+  /** `declare -i`: assignments are evaluated as arithmetic. */
+  integer?: boolean;
+  /** Declared (`declare x`, `export x`, `local x`) but never assigned: it reads as unset. */
+  declaredOnly?: boolean;
 }
 
 /** What builtins see of the running shell. */
@@ -101,5 +114,7 @@ export interface ShellInternals {
   popSession(): string | undefined;
   sessionDepth(): number;
   hasInteractiveEditor(): boolean;
+  /** `$`-expansions and quote removal on text, without splitting (subscripts given to `unset`). */
+  expandText(text: string): Promise<string>;
   minimal: boolean;
 }

@@ -9,10 +9,12 @@ import { editFile } from "./editor";
 import { evalCond } from "./cond-eval";
 import { ExpansionError, expandArithText, expandHeredoc, expandNoSplit, expandPattern, expandWords, type ExpandContext } from "./expand";
 import { matchPattern } from "./glob";
-import { parse, type Command, type List, type Pipeline, type AndOr, type Redirect, type SimpleCommand } from "./parser";
+import { parse, subscriptAssignment, type Assignment, type Command, type List, type Pipeline, type AndOr, type Redirect, type SimpleCommand } from "./parser";
 import { errnoMessage, resolvePath, shellQuote } from "./paths";
-import type { CompletionResult, RunResult, Session, Shell, ShellInternals, ShellOptions } from "./shell-types";
-import { plainWord, tokenize } from "./tokenizer";
+import { IndexedArray, type ShellArray } from "./shell-array";
+import type { CompletionResult, RunResult, Session, Shell, ShellInternals, ShellOptions, VarEntry } from "./shell-types";
+import { lexText, plainWord, tokenize, type Word } from "./tokenizer";
+import { declareOnly, ensureArray, getElement, indexedFrom, resolveIndex, setElement, setScalar, VariableError } from "./variables";
 
 export type { Shell, ShellOptions, RunResult, CompletionResult, InteractiveEditor } from "./shell-types";
 
@@ -30,6 +32,12 @@ export const MAX_FUNCTION_DEPTH = 1000;
 
 export const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 const KEYWORDS = new Set(["if", "then", "else", "elif", "fi", "for", "in", "do", "done", "while", "until", "case", "esac", "{", "}", "!", "[[", "]]", "function", "select", "time", "coproc"]);
+
+/** `name[subscript]` as arithmetic hands it to getVar/setVar. */
+const SUBSCRIPTED = /^([A-Za-z_][A-Za-z0-9_]*)\[(.*)\]$/s;
+
+/** Builtins whose `name=(...)` arguments are compound array assignments. */
+const DECLARERS = new Set(["declare", "typeset", "local"]);
 
 /** An expansion error (`${x:?}`, `$((1/0))`): bash drops the rest of the command line (a subshell just ends). */
 class AbortLine {}
@@ -110,10 +118,25 @@ function initialSession(host: string, fs: HostFs, extraEnv: Record<string, strin
     ...extraEnv,
   };
   for (const [k, v] of Object.entries(env)) vars.set(k, { value: v, exported: true });
+  // Not exported, as in bash; scripts save and restore it (`old=$IFS; IFS=,; ...; IFS=$old`).
+  if (!vars.has("IFS")) vars.set("IFS", { value: " \t\n", exported: false });
   const cwdOk = fs.stat("/root");
   const cwd = !isFsError(cwdOk) && cwdOk.type === "dir" ? "/root" : "/";
   if (cwd === "/") vars.set("PWD", { value: "/", exported: true });
   return { host, fs, cwd, vars, aliases: new Map([["k", "kubectl"]]), positional: [], functions: new Map(), arrays: new Map() };
+}
+
+/** The bare name of a `name=(...)` word, as the declaring builtin should see it. */
+function nameWord(w: Word): Word {
+  const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(w.raw)?.[0] ?? "";
+  return { parts: [{ t: "lit", v: name, q: true }], raw: name };
+}
+
+/** `[key]=value` inside `(...)`, or undefined for a plain element. */
+function keyedElement(w: Word): Assignment | undefined {
+  const first = w.parts[0];
+  if (first?.t !== "lit" || first.q || !first.v.startsWith("[")) return undefined;
+  return subscriptAssignment({ parts: [{ t: "lit", v: "x", q: false }, ...w.parts], raw: "x" + w.raw });
 }
 
 /** Create a bash-like shell on a host of the cluster. */
@@ -134,13 +157,17 @@ class ShellImpl implements Shell {
   /** Set once MAX_COMMANDS_PER_RUN is passed: every loop and list then stops. */
   private limited = false;
   /** One frame per running function call: the variables `local` shadowed, to put back on return. */
-  private localFrames: Map<string, { value: string; exported: boolean } | undefined>[] = [];
+  private localFrames: Map<string, { v?: VarEntry; a?: ShellArray }>[] = [];
   /** The next command of this name skips shell functions (set by runArgv for `command f`). */
   private bypassFunction: string | undefined;
   /** Function calls and sourced files in progress (where `return` is allowed). */
   private returnScopes = 0;
   /** A shell that took over the terminal (`kubectl exec -it ... sh`); lines go there until it exits. */
   private attached: AttachedSession | undefined;
+  /** Output of each `<(...)` by its /dev/fd path; commands see it through fsView(). */
+  private procSubs = new Map<string, string>();
+  /** bash hands out /dev/fd/63, 62, ... to the process substitutions of one command. */
+  private nextProcFd = 63;
 
   constructor(private readonly opts: ShellOptions) {
     const host = opts.host ?? opts.cluster.hosts()[0] ?? "controlplane";
@@ -186,20 +213,32 @@ class ShellImpl implements Shell {
       commandNames: () => [...new Set([...Object.keys(builtins), ...Object.keys(this.commands), ...this.session.aliases.keys(), ...this.session.functions.keys()])],
       alias: (name) => this.session.aliases.get(name),
       getVar: (n) => this.getVar(n),
-      varNames: () => [...this.session.vars.keys()],
+      varNames: () => [...this.session.vars.keys(), ...this.session.arrays.keys()],
     });
   }
 
   // ---- variables -------------------------------------------------------------------------------
+  /** A variable's value; `name[sub]` (from arithmetic: `$((a[i+1]))`) reads an element. */
   getVar(name: string): string | undefined {
     if (name === "PWD") return this.session.cwd;
-    return this.session.vars.get(name)?.value ?? this.session.arrays.get(name)?.[0];
+    const sub = SUBSCRIPTED.exec(name);
+    if (sub) return getElement(this.session, sub[1], this.arithKey(sub[1], sub[2]));
+    const v = this.session.vars.get(name);
+    if (v) return v.declaredOnly ? undefined : v.value;
+    return getElement(this.session, name, 0);
   }
+  /** Assign a scalar (element 0 of an array); `name[sub]` assigns an element (may throw VariableError). */
   setVar(name: string, value: string, exported?: boolean): void {
-    this.session.arrays.delete(name);
-    const cur = this.session.vars.get(name);
-    this.session.vars.set(name, { value, exported: exported ?? cur?.exported ?? false });
+    const sub = SUBSCRIPTED.exec(name);
+    if (sub) return setElement(this.session, sub[1], this.arithKey(sub[1], sub[2]), value, name);
+    setScalar(this.session, name, value, exported);
     if (name === "PWD") this.session.cwd = value.startsWith("/") ? value : this.session.cwd;
+  }
+  /** A subscript already `$`-expanded: an associative array's key as is, otherwise evaluated as arithmetic. */
+  private arithKey(name: string, sub: string): string | number {
+    if (this.session.arrays.get(name)?.kind === "assoc") return sub;
+    if (sub.trim() === "") throw new VariableError(`${name}[${sub}]: bad array subscript`);
+    return evalArith(sub, (n) => this.getVar(n), (n, v) => this.setVar(n, v));
   }
   unsetVar(name: string): void {
     this.session.vars.delete(name);
@@ -207,7 +246,7 @@ class ShellImpl implements Shell {
   }
   private exportedEnv(extra?: Record<string, string>): Record<string, string> {
     const env: Record<string, string> = {};
-    for (const [k, v] of this.session.vars) if (v.exported) env[k] = v.value;
+    for (const [k, v] of this.session.vars) if (v.exported && !v.declaredOnly) env[k] = v.value;
     env.PWD = this.session.cwd;
     return { ...env, ...extra };
   }
@@ -367,7 +406,8 @@ class ShellImpl implements Shell {
       aliases: new Map(saved.aliases),
       positional: [...saved.positional],
       functions: new Map(saved.functions),
-      arrays: new Map(saved.arrays),
+      arrays: new Map([...saved.arrays].map(([k, a]) => [k, a.clone()])),
+      ...(saved.shopt ? { shopt: { ...saved.shopt } } : {}),
     };
     const depth = this.sessions.length;
     this.sessions[depth - 1] = copy;
@@ -457,32 +497,26 @@ class ShellImpl implements Shell {
         return this.withRedirects(cmd.redirects, st, async (s2) => {
           if (!this.tick(s2)) return 1;
           const ctx = this.expandContext(s2);
-          try {
-            return await evalCond(cmd.expr, {
+          return this.guardExpansion(s2, "status", () =>
+            evalCond(cmd.expr, {
               text: (w) => expandNoSplit(w, ctx),
               pattern: (w) => expandPattern(w, ctx),
               arith: (t) => evalArith(t, (n) => this.getVar(n), (n, v) => this.setVar(n, v)),
               isSet: (n) => this.getVar(n) !== undefined,
               setMatch: (groups) => {
                 this.session.vars.delete("BASH_REMATCH");
-                this.session.arrays.set("BASH_REMATCH", groups);
+                this.session.arrays.set("BASH_REMATCH", indexedFrom(groups));
               },
               fs: this.session.fs,
               cwd: this.session.cwd,
               error: (m) => s2.err(`bash: ${m}\n`),
-            });
-          } catch (e) {
-            if (e instanceof ExpansionError) {
-              s2.err(`bash: ${e.message}\n`);
-              return 1;
-            }
-            throw e;
-          }
+            }),
+          );
         });
       case "case":
         return this.withRedirects(cmd.redirects, st, async (s2) => {
           const ctx = this.expandContext(s2);
-          try {
+          return this.guardExpansion(s2, "status", async () => {
             const word = await expandNoSplit(cmd.word, ctx);
             let code = 0;
             let fallInto = false;
@@ -490,7 +524,7 @@ class ShellImpl implements Shell {
               let hit = fallInto;
               for (const pw of hit ? [] : clause.patterns) {
                 const p = await expandPattern(pw, ctx);
-                if (matchPattern(word, p.s, p.active)) {
+                if (matchPattern(word, p.s, p.active, this.shopt("extglob"))) {
                   hit = true;
                   break;
                 }
@@ -501,13 +535,7 @@ class ShellImpl implements Shell {
               if (clause.terminator === ";;") return code;
             }
             return code;
-          } catch (e) {
-            if (e instanceof ExpansionError) {
-              s2.err(`bash: ${e.message}\n`);
-              return 1;
-            }
-            throw e;
-          }
+          });
         });
       case "function":
         this.session.functions.set(cmd.name, cmd.body);
@@ -531,13 +559,13 @@ class ShellImpl implements Shell {
     const ctx = this.expandContext(st);
     try {
       const text = await expandArithText(src, ctx);
-      return evalArith(text, (n) => this.getVar(n), (n, v) => this.setVar(n, v));
+      return evalArith(text, (n) => this.getVar(n), ctx.setVar);
     } catch (e) {
       if (e instanceof ArithError) {
         st.err(`bash: ${label}: ${e.message}\n`);
         return undefined;
       }
-      if (e instanceof ExpansionError) {
+      if (e instanceof ExpansionError || e instanceof VariableError) {
         st.err(`bash: ${e.message}\n`);
         return undefined;
       }
@@ -556,7 +584,7 @@ class ShellImpl implements Shell {
     const savedPositional = session.positional;
     const savedFuncname = session.arrays.get("FUNCNAME");
     session.positional = args;
-    session.arrays.set("FUNCNAME", [name, ...(savedFuncname ?? [])]);
+    session.arrays.set("FUNCNAME", indexedFrom([name, ...(savedFuncname?.values() ?? [])]));
     const frame: (typeof this.localFrames)[number] = new Map();
     this.localFrames.push(frame);
     this.returnScopes++;
@@ -570,8 +598,10 @@ class ShellImpl implements Shell {
       this.localFrames.pop();
       const cur = this.session;
       for (const [name, saved] of frame) {
-        if (saved) cur.vars.set(name, saved);
+        if (saved.v) cur.vars.set(name, saved.v);
         else cur.vars.delete(name);
+        if (saved.a) cur.arrays.set(name, saved.a);
+        else cur.arrays.delete(name);
       }
       session.positional = savedPositional;
       if (savedFuncname) session.arrays.set("FUNCNAME", savedFuncname);
@@ -582,12 +612,16 @@ class ShellImpl implements Shell {
   private declareLocal(name: string, value: string | undefined): boolean {
     const frame = this.localFrames[this.localFrames.length - 1];
     if (!frame) return false;
+    const { vars, arrays } = this.session;
     if (!frame.has(name)) {
-      const cur = this.session.vars.get(name);
-      frame.set(name, cur ? { ...cur } : undefined);
-      if (value === undefined) this.session.vars.delete(name);
+      const v = vars.get(name);
+      const a = arrays.get(name);
+      frame.set(name, { ...(v ? { v: { ...v } } : {}), ...(a ? { a } : {}) });
+      // The local starts out unset; the caller's array stays untouched behind it.
+      arrays.delete(name);
+      if (value === undefined) declareOnly(this.session, name);
     }
-    if (value !== undefined) this.session.vars.set(name, { value, exported: this.session.vars.get(name)?.exported ?? false });
+    if (value !== undefined) setScalar(this.session, name, value);
     return true;
   }
 
@@ -606,12 +640,35 @@ class ShellImpl implements Shell {
   private expandContext(st: Streams): ExpandContext {
     return {
       getVar: (n) => this.getVar(n),
-      setVar: (n, v) => this.setVar(n, v),
+      setVar: (n, v) => {
+        try {
+          this.setVar(n, v);
+        } catch (e) {
+          // `(( a[-5]=1 ))`: bash reports the bad subscript and the expression still counts.
+          if (!(e instanceof VariableError)) throw e;
+          st.err(`bash: ${e.message}\n`);
+        }
+      },
       positional: this.session.positional,
       lastExit: this.lastExit,
       fs: this.session.fs,
       cwd: this.session.cwd,
       getArray: (n) => this.session.arrays.get(n),
+      varNames: () => [...new Set([...this.session.vars.keys(), ...this.session.arrays.keys()])].sort(),
+      extglob: this.shopt("extglob"),
+      attributes: (n) => (this.session.vars.get(n)?.integer ? "i" : ""),
+      warn: (m) => st.err(`bash: ${m}\n`),
+      processSubst: async (src) => {
+        if (this.nextProcFd < 10) this.nextProcFd = 63;
+        const fd = this.nextProcFd--;
+        const cap = new Capture();
+        await this.subshell(() => this.runSource(src, { stdin: new Input(""), out: cap.sink, err: st.err }, false));
+        // The commands inside started their own numbering: carry on below this one.
+        this.nextProcFd = fd - 1;
+        const path = `/dev/fd/${fd}`;
+        this.procSubs.set(path, cap.text);
+        return path;
+      },
       commandSubst: async (src) => {
         const cap = new Capture();
         const code = await this.subshell(() => this.runSource(src, { stdin: new Input(""), out: cap.sink, err: st.err }, false));
@@ -623,15 +680,29 @@ class ShellImpl implements Shell {
 
   /** Expand words; an expansion error is printed and abandons the rest of the line, as in interactive bash. */
   private async expand(words: SimpleCommand["words"], st: Streams): Promise<string[] | undefined> {
+    // "abort" never returns: the error ends the line.
+    return (await this.guardExpansion(st, "abort", () => expandWords(words, this.expandContext(st)))) as string[];
+  }
+
+  /**
+   * Run an expansion; when it fails ("bad substitution", "bad array subscript", ...) print the error as bash
+   * does and either give status 1 (`[[ ]]`, `case`, redirections) or abandon the rest of the line.
+   */
+  private async guardExpansion<T>(st: Streams, onError: "status" | "abort", fn: () => Promise<T>): Promise<T | 1> {
     try {
-      return await expandWords(words, this.expandContext(st));
+      return await fn();
     } catch (e) {
-      if (e instanceof ExpansionError) {
+      if (e instanceof ExpansionError || e instanceof VariableError) {
         st.err(`bash: ${e.message}\n`);
-        throw new AbortLine();
+        if (onError === "abort") throw new AbortLine();
+        return 1;
       }
       throw e;
     }
+  }
+
+  private shopt(name: string): boolean {
+    return this.session.shopt?.[name] ?? false;
   }
 
   private expandAliases(words: SimpleCommand["words"]): SimpleCommand["words"] {
@@ -650,7 +721,28 @@ class ShellImpl implements Shell {
     }
   }
 
+  /** The session's filesystem, plus the /dev/fd files of process substitutions. */
+  private fsView(): HostFs {
+    const fs = this.session.fs;
+    if (this.procSubs.size === 0) return fs;
+    const subs = this.procSubs;
+    return new Proxy(fs, {
+      get(target, prop) {
+        if (prop === "readFile") return (p: string) => subs.get(p) ?? target.readFile(p);
+        if (prop === "stat") {
+          return (p: string) => {
+            const text = subs.get(p);
+            return text === undefined ? target.stat(p) : { type: "file", size: text.length, mode: 0o500, mtime: 0 };
+          };
+        }
+        const v: unknown = Reflect.get(target, prop, target);
+        return typeof v === "function" ? v.bind(target) : v;
+      },
+    });
+  }
+
   private async execSimple(cmd: SimpleCommand, st: Streams): Promise<number> {
+    this.nextProcFd = 63;
     this.commandCount++;
     if (this.commandCount > MAX_COMMANDS_PER_RUN) {
       this.limited = true;
@@ -662,34 +754,138 @@ class ShellImpl implements Shell {
     const exitBefore = this.lastExit;
     this.lastExit = exitBefore;
     const words = this.expandAliases(cmd.words);
-    const argv = await this.expand(words, st);
+    // `declare -A m=([k]=v)`: the builtin declares `m`, then the compound value is assigned to it.
+    const compound = DECLARERS.has((words[0] && plainWord(words[0])) ?? "") ? words.filter((w) => w.array) : [];
+    const argWords = compound.length ? words.map((w) => (w.array ? nameWord(w) : w)) : words;
+    const argv = await this.expand(argWords, st);
     if (!argv) return 1;
-    const assigns: Record<string, string> = {};
-    const arrays: { name: string; values: string[]; append: boolean }[] = [];
-    try {
-      const ctx = this.expandContext(st);
-      for (const a of cmd.assigns) {
-        if (a.array) arrays.push({ name: a.name, values: await expandWords(a.array, ctx), append: a.append ?? false });
-        else assigns[a.name] = (a.append ? (this.getVar(a.name) ?? "") : "") + (await expandNoSplit(a.value, ctx));
-      }
-    } catch (e) {
-      if (e instanceof ExpansionError) {
-        st.err(`bash: ${e.message}\n`);
-        throw new AbortLine();
-      }
-      throw e;
-    }
+    if (compound.length && argv[0] !== "local" && this.localFrames.length === 0) this.checkCompoundKinds(argv, compound, st);
     if (argv.length === 0) {
-      for (const [k, v] of Object.entries(assigns)) this.setVar(k, v);
-      for (const a of arrays) {
-        const cur = this.session.arrays.get(a.name) ?? (this.getVar(a.name) !== undefined ? [this.getVar(a.name)!] : []);
-        this.session.vars.delete(a.name);
-        this.session.arrays.set(a.name, a.append ? [...cur, ...a.values] : a.values);
-      }
+      // Assignments alone are made left to right, each seeing the ones before it.
+      await this.guardExpansion(st, "abort", async () => {
+        for (const a of cmd.assigns) await this.assign(a, st);
+      });
       const substExit = words.some((w) => w.parts.some((p) => p.t === "cmd")) || cmd.assigns.some((a) => a.value.parts.some((p) => p.t === "cmd")) ? this.lastExit : 0;
       return this.withRedirects(cmd.redirects, st, async () => substExit);
     }
-    return this.withRedirects(cmd.redirects, st, (s2) => this.invoke(argv, assigns, s2));
+    // Assignments before a command only set its environment.
+    const assigns: Record<string, string> = {};
+    await this.guardExpansion(st, "abort", async () => {
+      const ctx = this.expandContext(st);
+      for (const a of cmd.assigns) {
+        if (!a.array && a.index === undefined) assigns[a.name] = (a.append ? (this.getVar(a.name) ?? "") : "") + (await expandNoSplit(a.value, ctx));
+      }
+    });
+    return this.withRedirects(cmd.redirects, st, async (s2) => {
+      const code = await this.invoke(argv, assigns, s2);
+      if (code !== 0 || compound.length === 0) return code;
+      return this.guardExpansion(s2, "status", async () => {
+        for (const w of compound) await this.assign({ name: nameWord(w).raw, value: { parts: [], raw: "" }, array: w.array, append: /\+=$/.test(w.raw.slice(0, w.raw.indexOf("("))) }, s2);
+        return 0;
+      });
+    });
+  }
+
+  /** `declare -a m=(x)` on an associative m (or -A on an indexed one) fails before anything runs, ending the line. */
+  private checkCompoundKinds(argv: string[], compound: Word[], st: Streams): void {
+    const flags = argv.slice(1).filter((a) => /^-[a-zA-Z]+$/.test(a)).join("");
+    const kind = flags.includes("A") ? "assoc" : flags.includes("a") ? "indexed" : undefined;
+    for (const w of compound) {
+      const cur = this.session.arrays.get(nameWord(w).raw);
+      if (kind && cur && cur.kind !== kind) {
+        st.err(`bash: ${nameWord(w).raw}: cannot convert ${cur.kind === "assoc" ? "associative to indexed" : "indexed to associative"} array\n`);
+        throw new AbortLine();
+      }
+    }
+  }
+
+  /** One assignment: `x=v`, `x+=v`, `a[i]=v`, `a[i]+=v`, `a=(...)`, `a+=(...)`. */
+  private async assign(a: Assignment, st: Streams): Promise<void> {
+    const ctx = this.expandContext(st);
+    if (a.array) return this.assignCompound(a.name, a.array, a.append ?? false, st);
+    const value = await expandNoSplit(a.value, ctx);
+    if (a.index !== undefined) {
+      const key = await this.subscriptKey(a.name, a.index, st);
+      const old = a.append ? (getElement(this.session, a.name, key) ?? "") : "";
+      setElement(this.session, a.name, key, old + value, `${a.name}[${a.index}]`);
+      return;
+    }
+    const cur = this.session.vars.get(a.name);
+    if (cur?.integer) {
+      // `declare -i n`: the value is an arithmetic expression; `+=` adds.
+      const n = this.arithValue(value);
+      this.setVar(a.name, String(a.append ? this.arithValue(cur.value) + n : n));
+      return;
+    }
+    this.setVar(a.name, (a.append ? (this.getVar(a.name) ?? "") : "") + value);
+  }
+
+  private arithValue(text: string): number {
+    try {
+      return evalArith(text, (n) => this.getVar(n), (n, v) => this.setVar(n, v));
+    } catch (e) {
+      if (e instanceof ArithError) throw new ExpansionError(e.message);
+      throw e;
+    }
+  }
+
+  /** `a[sub]`: for an associative array the key (expanded as a word), otherwise the arithmetic index. */
+  private async subscriptKey(name: string, sub: string, st: Streams): Promise<string | number> {
+    if (sub.trim() === "") throw new VariableError(`${name}[${sub}]: bad array subscript`);
+    const ctx = this.expandContext(st);
+    if (this.session.arrays.get(name)?.kind === "assoc") return expandNoSplit({ parts: lexText(sub, false), raw: sub }, ctx);
+    return this.arithValue(await expandArithText(sub, ctx));
+  }
+
+  /** `name=(...)` / `name+=(...)`: every element is expanded before the array changes (`a=(${a[@]} x)`). */
+  private async assignCompound(name: string, elements: Word[], append: boolean, st: Streams): Promise<void> {
+    const ctx = this.expandContext(st);
+    const cur = this.session.arrays.get(name);
+    const keyed = elements.map(keyedElement);
+    if (cur?.kind === "assoc") {
+      const pairs: [string, string][] = [];
+      if (keyed.every((k) => !k)) {
+        // bash 5.1+: `m=(k1 v1 k2 v2)` assigns key/value pairs.
+        const words = await expandWords(elements, ctx);
+        for (let i = 0; i < words.length; i += 2) pairs.push([words[i], words[i + 1] ?? ""]);
+      } else {
+        for (let i = 0; i < elements.length; i++) {
+          const k = keyed[i];
+          if (!k) {
+            for (const w of await expandWords([elements[i]], ctx)) st.err(`bash: ${name}: ${w}: must use subscript when assigning associative array\n`);
+            continue;
+          }
+          const key = await this.subscriptKey(name, k.index!, st);
+          const value = await expandNoSplit(k.value, ctx);
+          pairs.push([String(key), k.append ? (cur.get(String(key)) ?? "") + value : value]);
+        }
+      }
+      if (!append) cur.clear();
+      for (const [k, v] of pairs) cur.set(k, v);
+      return;
+    }
+    const items: { index?: number; label?: string; values: string[] }[] = [];
+    for (let i = 0; i < elements.length; i++) {
+      const k = keyed[i];
+      if (k) items.push({ index: (await this.subscriptKey(name, k.index!, st)) as number, label: `${name}[${k.index}]`, values: [await expandNoSplit(k.value, ctx)] });
+      else items.push({ values: await expandWords([elements[i]], ctx) });
+    }
+    const arr = append ? (ensureArray(this.session, name, "indexed") as IndexedArray) : new IndexedArray();
+    if (!append) {
+      arr.clear();
+      this.session.vars.delete(name);
+      this.session.arrays.set(name, arr);
+    }
+    arr.assigned = true;
+    let next = arr.maxIndex + 1;
+    for (const it of items) {
+      if (it.index !== undefined) {
+        const i = resolveIndex(arr, it.index);
+        if (i === undefined) throw new VariableError(`${it.label}: bad array subscript`);
+        next = i;
+      }
+      for (const v of it.values) arr.set(next++, v);
+    }
   }
 
   /** Apply redirections in order (so `>f 2>&1` and `2>&1 >f` differ as in bash), run, then write files. */
@@ -702,8 +898,8 @@ class ShellImpl implements Shell {
     const fs = this.session.fs;
     for (const r of redirects) {
       if (r.op === "<<") {
-        const text = r.quoted ? r.body : await expandHeredoc(r.body, ctx).catch((e) => (e instanceof ExpansionError ? (st.err(`bash: ${e.message}\n`), undefined) : Promise.reject(e)));
-        if (text === undefined) return 1;
+        const text = r.quoted ? r.body : await this.guardExpansion(st, "status", () => expandHeredoc(r.body, ctx));
+        if (typeof text !== "string") return 1;
         if (text.length > MAX_HEREDOC_BYTES) {
           st.err(`bash: here-document refused: over the 1 MiB limit of this terminal\n`);
           return 1;
@@ -711,16 +907,8 @@ class ShellImpl implements Shell {
         if (r.fd === 0) stdin = new Input(text);
         continue;
       }
-      let target: string;
-      try {
-        target = await expandNoSplit(r.target, ctx);
-      } catch (e) {
-        if (e instanceof ExpansionError) {
-          st.err(`bash: ${e.message}\n`);
-          return 1;
-        }
-        throw e;
-      }
+      const target = await this.guardExpansion(st, "status", () => expandNoSplit(r.target, ctx));
+      if (typeof target !== "string") return 1;
       if (r.op === "<<<") {
         if (r.fd === 0) stdin = new Input(target + "\n");
         continue;
@@ -753,7 +941,7 @@ class ShellImpl implements Shell {
           if (r.fd === 0) stdin = new Input("");
           continue;
         }
-        const content = fs.readFile(resolvePath(this.session.cwd, target));
+        const content = this.fsView().readFile(resolvePath(this.session.cwd, target));
         if (isFsError(content)) {
           st.err(`bash: ${target}: ${errnoMessage(content.error)}\n`);
           return 1;
@@ -866,7 +1054,7 @@ class ShellImpl implements Shell {
       env: this.exportedEnv(assigns),
       cwd: session.cwd,
       host: session.host,
-      fs: session.fs,
+      fs: this.fsView(),
       cluster: this.opts.cluster,
       signal: this.signal,
       edit: (path, editorCommand) =>
@@ -958,6 +1146,13 @@ class ShellImpl implements Shell {
       sessionDepth: () => this.sessions.length,
       hasInteractiveEditor: () => this.opts.interactiveEditor !== undefined,
       minimal: this.opts.minimal ?? false,
+      expandText: (text) => {
+        const st: Streams = { stdin: new Input(""), out: this.opts.stdout ?? (() => {}), err: this.opts.stderr ?? (() => {}) };
+        return expandNoSplit({ parts: lexText(text, false), raw: text }, this.expandContext(st)).catch((e: unknown) => {
+          if (e instanceof ExpansionError || e instanceof VariableError) return text;
+          throw e;
+        });
+      },
     };
   }
 }

@@ -6,7 +6,7 @@
 export type WordPart =
   | { t: "lit"; v: string; q: boolean }
   | { t: "param"; name: string; q: boolean; op?: string; arg?: WordPart[]; /** `${name[index]}` */ index?: string }
-  | { t: "cmd"; src: string; q: boolean }
+  | { t: "cmd"; src: string; q: boolean; /** `<(cmd)`: expands to a /dev/fd path holding the output. */ procsub?: true }
   | { t: "arith"; src: string; q: boolean };
 
 export interface Word {
@@ -101,10 +101,28 @@ function scanDouble(s: string, i: number): number {
     if (c === "\\") i += 2;
     else if (c === '"') return i + 1;
     else if (c === "$" && s[i + 1] === "(") i = scanParens(s, i + 2);
+    else if (c === "$" && s[i + 1] === "{") i = scanBraceParam(s, i + 2);
     else if (c === "`") i = scanBacktick(s, i + 1);
     else i++;
   }
   throw new NeedMore({ kind: "quote", char: '"' });
+}
+
+/** Index just after the `}` closing a `${` whose body starts at `i`: `"${x:-"a b"}"` nests its own quotes. */
+function scanBraceParam(s: string, i: number): number {
+  let depth = 1;
+  while (i < s.length) {
+    const c = s[i];
+    if (c === "\\") i += 2;
+    else if (c === '"') i = scanDouble(s, i + 1);
+    else if (c === "$" && s[i + 1] === "(") i = scanParens(s, i + 2);
+    else {
+      if (c === "{") depth++;
+      else if (c === "}" && --depth === 0) return i + 1;
+      i++;
+    }
+  }
+  throw new NeedMore({ kind: "quote", char: "}" });
 }
 
 function scanBacktick(s: string, i: number): number {
@@ -141,15 +159,7 @@ function readDollar(s: string, i: number, q: boolean): { part?: WordPart; next: 
     return { part: { t: "cmd", src: s.slice(i + 2, end - 1), q }, next: end };
   }
   if (c === "{") {
-    let depth = 1;
-    let j = i + 2;
-    while (j < s.length && depth > 0) {
-      if (s[j] === "\\") j++;
-      else if (s[j] === "{") depth++;
-      else if (s[j] === "}") depth--;
-      j++;
-    }
-    if (depth > 0) throw new NeedMore({ kind: "quote", char: "}" });
+    const j = scanBraceParam(s, i + 2);
     const body = s.slice(i + 2, j - 1);
     return { part: parseBraceParam(body, q), next: j };
   }
@@ -162,16 +172,60 @@ function readDollar(s: string, i: number, q: boolean): { part?: WordPart; next: 
   return { next: i + 1 };
 }
 
-function parseBraceParam(body: string, q: boolean): WordPart {
+function parseBraceParam(whole: string, q: boolean): WordPart {
+  // A subscript may nest brackets (`${a[${#a[@]}-1]}`): cut it out by matching brackets, then parse the rest.
+  let body = whole;
+  let subscript: string | undefined;
+  const named = /^(#?)([A-Za-z_][A-Za-z0-9_]*)\[/.exec(whole);
+  if (named) {
+    let depth = 1;
+    let k = named[0].length;
+    for (; k < whole.length && depth > 0; k++) {
+      if (whole[k] === "\\") k++;
+      else if (whole[k] === "[") depth++;
+      else if (whole[k] === "]") depth--;
+    }
+    if (depth === 0) {
+      subscript = whole.slice(named[0].length, k - 1);
+      body = named[1] + named[2] + "[]" + whole.slice(k);
+    }
+  }
+  const part = parseBraceBody(body, q);
+  if (subscript === undefined || part.t !== "param") return part;
+  if (part.op === "bad") return { ...part, name: whole };
+  return { ...part, index: subscript };
+}
+
+function parseBraceBody(body: string, q: boolean): WordPart {
+  const keys = /^!([A-Za-z_][A-Za-z0-9_]*)\[([@*])\]$/.exec(body);
+  if (keys) return { t: "param", name: keys[1], q, op: "keys", index: keys[2] };
+  const names = /^!([A-Za-z_][A-Za-z0-9_]*)([@*])$/.exec(body);
+  if (names) return { t: "param", name: names[1], q, op: names[2] === "@" ? "names@" : "names*" };
+  const indirect = /^!([A-Za-z_][A-Za-z0-9_]*|[0-9]+)$/.exec(body);
+  if (indirect) return { t: "param", name: indirect[1], q, op: "indirect" };
   const len = /^#([A-Za-z_][A-Za-z0-9_]*)(?:\[([^\]]*)\])?$/.exec(body);
   if (len) return { t: "param", name: len[1], q, op: "#len", ...(len[2] !== undefined ? { index: len[2] } : {}) };
   if (body.startsWith("#") && body.length > 1) return { t: "param", name: body.slice(1), q, op: "#len" };
-  const m = /^([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[?$#!@*-])(?:\[([^\]]*)\])?(:-|:=|:\+|:\?|-|=|\+|\?|##|#|%%|%|\/\/|\/|:)?([\s\S]*)$/.exec(body);
+  const m = /^([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[?$#!@*-])(?:\[([^\]]*)\])?(:-|:=|:\+|:\?|-|=|\+|\?|##|#|%%|%|\/\/|\/|:|\^\^|\^|,,|,|~~|~|@(?=[QEPAKaULuk]$))?([\s\S]*)$/.exec(body);
   // A malformed ${...} is "bad substitution" in bash; we keep it as a param whose name cannot resolve.
   if (!m || (m[2] !== undefined && !/^[A-Za-z_]/.test(m[1]))) return { t: "param", name: body, q, op: "bad" };
   const index = m[2] !== undefined ? { index: m[2] } : {};
   if (!m[3]) return m[4] ? { t: "param", name: body, q, op: "bad" } : { t: "param", name: m[1], q, ...index };
-  return { t: "param", name: m[1], q, op: m[3], arg: lexWordText(m[4], q), ...index };
+  // A pattern keeps its own quoting even inside "...": `"${x#"$p"}"` matches $p literally.
+  const patternOp = /^(#|##|%|%%|\/|\/\/)$/.test(m[3]);
+  return { t: "param", name: m[1], q, op: m[3], arg: lexWordText(q && !patternOp ? dropDoubleQuotes(m[4]) : m[4], q && !patternOp), ...index };
+}
+
+/** `"${v:-"a b"}"`: the inner double quotes only group; single quotes there stay literal, as in bash. */
+function dropDoubleQuotes(text: string): string {
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "\\") {
+      out += text.slice(i, i + 2);
+      i++;
+    } else if (text[i] !== '"') out += text[i];
+  }
+  return out;
 }
 
 /** Lex the text of `${x:-text}`'s text or a heredoc body into parts (no word splitting on spaces). */
@@ -196,8 +250,13 @@ export function lexWordText(s: string, inDouble: boolean, heredoc = false): Word
           lit += c;
           i++;
         }
+      } else if (n === undefined) {
+        lit += "\\";
+        i++;
       } else {
-        lit += n ?? "\\";
+        // An escaped character is quoted: `${x//\//:}` matches a literal "/".
+        flush();
+        parts.push({ t: "lit", v: n, q: true });
         i += 2;
       }
     } else if (c === "$") {
@@ -256,6 +315,12 @@ function lexAll(s: string): LexResult {
     if (p.k === "op") return COMMAND_START_OPS.has(p.v);
     if (p.k === "word") return COMMAND_START_WORDS.has(p.w.raw);
     return false;
+  };
+
+  /** Where a word may be an assignment: a command's start, or after other assignments. */
+  const assignmentPosition = (): boolean => {
+    const p = tokens[tokens.length - 1];
+    return atCommandStart() || (p?.k === "word" && /^[A-Za-z_][A-Za-z0-9_]*(\[.*\])?\+?=/s.test(p.w.raw));
   };
 
   const readHeredocBodies = () => {
@@ -323,7 +388,7 @@ function lexAll(s: string): LexResult {
         continue;
       }
     }
-    const op = OPERATORS.find((o) => s.startsWith(o, i));
+    const op = s.startsWith("<(", i) ? undefined : OPERATORS.find((o) => s.startsWith(o, i));
     if (op) {
       const pos = i;
       i += op.length;
@@ -376,8 +441,15 @@ function lexAll(s: string): LexResult {
   function readWord(regex = false): Word {
     const start = i;
     let depth = 0;
+    // `m[a b]=x` where an assignment may stand: blanks inside the subscript belong to the word, as in bash.
+    let subscriptEnd = -1;
+    if (!regex && /^[A-Za-z_][A-Za-z0-9_]*\[/.test(s.slice(i, i + 256)) && assignmentPosition()) {
+      const nl = s.indexOf("\n", i);
+      const sa = splitSubscriptAssign(s.slice(i, nl < 0 ? s.length : nl));
+      if (sa) subscriptEnd = i + sa.name.length + sa.index.length + 2;
+    }
     const ends = (c: string): boolean => {
-      if (!regex) return META.has(c);
+      if (!regex) return META.has(c) && !extglobOpen(c) && !(i < subscriptEnd && (c === " " || c === "\t")) && !(c === "<" && s[i + 1] === "(");
       if (c === "(") depth++;
       else if (c === ")") {
         if (depth === 0) return true;
@@ -396,9 +468,23 @@ function lexAll(s: string): LexResult {
       parts.push({ t: "param", name: "HOME", q: true });
       i++;
     }
+    /**
+     * `@(a|b)` and the other extglob groups stay inside the word (bash needs `shopt -s extglob` first, outside
+     * `[[ ]]`; we always read them and let the matcher decide whether they are patterns).
+     */
+    const extglobOpen = (c: string): boolean => c === "(" && lit !== "" && "?*+@!".includes(lit[lit.length - 1]) && !/^[A-Za-z_][A-Za-z0-9_]*\+?=$/.test(lit);
     while (i < s.length && !ends(s[i])) {
       const c = s[i];
-      if (c === "\\") {
+      if (c === "<" && s[i + 1] === "(" && !regex) {
+        const end = scanParens(s, i + 2);
+        flush();
+        parts.push({ t: "cmd", src: s.slice(i + 2, end - 1), q: false, procsub: true });
+        i = end;
+      } else if (c === "(" && !regex) {
+        const end = scanParens(s, i + 1);
+        lit += s.slice(i, end);
+        i = end;
+      } else if (c === "\\") {
         if (i + 1 >= s.length) throw new NeedMore({ kind: "continuation" });
         if (s[i + 1] === "\n") {
           i += 2;
@@ -471,4 +557,31 @@ export function lexText(s: string, inDouble: boolean, heredoc = false): WordPart
     if (e instanceof NeedMore) return [{ t: "lit", v: s, q: true }];
     throw e;
   }
+}
+
+/**
+ * `name[subscript]=value` / `name[subscript]+=value` as typed: the subscript and the value's source text.
+ * The subscript may hold quotes, `$x` and nested brackets (`a[${#a[@]}]=x`).
+ */
+export function splitSubscriptAssign(raw: string): { name: string; index: string; append: boolean; value: string } | undefined {
+  const m = /^[A-Za-z_][A-Za-z0-9_]*\[/.exec(raw);
+  if (!m) return undefined;
+  let depth = 1;
+  let i = m[0].length;
+  while (i < raw.length && depth > 0) {
+    const c = raw[i];
+    if (c === "\\") i++;
+    else if (c === "'") i = raw.indexOf("'", i + 1);
+    else if (c === '"') {
+      i++;
+      while (i < raw.length && raw[i] !== '"') i += raw[i] === "\\" ? 2 : 1;
+    } else if (c === "[") depth++;
+    else if (c === "]") depth--;
+    if (i < 0) return undefined;
+    i++;
+  }
+  if (depth > 0) return undefined;
+  const op = /^\+?=/.exec(raw.slice(i));
+  if (!op) return undefined;
+  return { name: m[0].slice(0, -1), index: raw.slice(m[0].length, i - 1), append: op[0] === "+=", value: raw.slice(i + op[0].length) };
 }

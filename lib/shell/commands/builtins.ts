@@ -3,6 +3,9 @@ import type { CommandIO } from "../command-types";
 import { errnoMessage, resolvePath, shellQuote } from "../paths";
 import type { ShellInternals } from "../shell-types";
 import { formatFunction } from "../format-command";
+import { declareQuote, formatArrayValue } from "../shell-array";
+import { allNames, declareOnly } from "../variables";
+import { declareCmd, localCmd, mapfileCmd, readCmd, unsetCmd, type LineReader } from "./variable-builtins";
 import { testExpression } from "./test-expr";
 
 /** `exit`: unwinds to the top of the shell (or ends a subshell/script). */
@@ -19,10 +22,6 @@ export class LoopSignal {
     readonly kind: "break" | "continue",
     readonly levels: number,
   ) {}
-}
-
-interface LineReader {
-  takeLine(): string | undefined;
 }
 
 /** A builtin runs inside the shell: it may change cwd, variables, aliases and sessions. */
@@ -84,7 +83,7 @@ function exportCmd(io: CommandIO, sh: ShellInternals): number {
   }
   if (args.length === 0) {
     const names = [...sh.session.vars.entries()].filter(([, v]) => v.exported).map(([k]) => k).sort();
-    for (const n of names) io.stdout(`declare -x ${n}="${(sh.getVar(n) ?? "").replace(/(["\\$`])/g, "\\$1")}"\n`);
+    for (const n of names) io.stdout(sh.session.vars.get(n)?.declaredOnly ? `declare -x ${n}\n` : `declare -x ${n}="${(sh.getVar(n) ?? "").replace(/(["\\$`])/g, "\\$1")}"\n`);
     return 0;
   }
   let code = 0;
@@ -100,7 +99,7 @@ function exportCmd(io: CommandIO, sh: ShellInternals): number {
     else {
       const cur = sh.session.vars.get(name);
       if (cur) cur.exported = !unexport;
-      else if (!unexport) sh.session.vars.set(name, { value: "", exported: true });
+      else if (!unexport) declareOnly(sh.session, name, true);
     }
   }
   return code;
@@ -152,7 +151,7 @@ async function sourceCmd(io: CommandIO, sh: ShellInternals, name: string): Promi
     return 2;
   }
   const file = io.args[0];
-  const content = sh.session.fs.readFile(resolvePath(sh.session.cwd, file));
+  const content = io.fs.readFile(resolvePath(sh.session.cwd, file));
   if (isFsError(content)) {
     io.stderr(`bash: ${file}: ${errnoMessage(content.error)}\n`);
     return 1;
@@ -229,11 +228,9 @@ const SHOPT_DEFAULTS: Record<string, boolean> = {
   varredir_close: false,
   xpg_echo: false,
 };
-const shoptState = new WeakMap<object, Record<string, boolean>>();
-
 function shoptCmd(io: CommandIO, sh: ShellInternals): number {
-  const state = shoptState.get(sh.session) ?? { ...SHOPT_DEFAULTS };
-  shoptState.set(sh.session, state);
+  // Kept on the session so subshells inherit it and the shell can read extglob.
+  const state = (sh.session.shopt ??= { ...SHOPT_DEFAULTS });
   const flags = io.args.filter((a) => a.startsWith("-"));
   const names = io.args.filter((a) => !a.startsWith("-"));
   const set = flags.includes("-s");
@@ -260,64 +257,6 @@ function shoptCmd(io: CommandIO, sh: ShellInternals): number {
   return shown.every((n) => state[n]) ? 0 : 1;
 }
 
-/** `"value"` as `declare -p` quotes it. */
-const dq = (v: string) => `"${v.replace(/(["\\$`])/g, "\\$1")}"`;
-
-/** `declare` / `typeset`: show functions and variables, or set variables (local inside a function). */
-function declareCmd(io: CommandIO, sh: ShellInternals, name: string): number {
-  const flags = new Set<string>();
-  const names: string[] = [];
-  for (const a of io.args) {
-    if (/^[-+][a-zA-Z]+$/.test(a) && names.length === 0) for (const c of a.slice(1)) flags.add(a[0] === "+" ? "+" + c : c);
-    else names.push(a);
-  }
-  const fns = sh.session.functions;
-  if (flags.has("f") || flags.has("F")) {
-    const list = names.length ? names : [...fns.keys()].sort();
-    let code = 0;
-    for (const n of list) {
-      const body = fns.get(n);
-      if (!body) code = 1;
-      else if (flags.has("F")) io.stdout(names.length ? `${n}\n` : `declare -f ${n}\n`);
-      else io.stdout(`${formatFunction(n, body)}\n`);
-    }
-    return code;
-  }
-  if (flags.has("p") || names.length === 0) {
-    const list = names.length ? names : [...new Set([...sh.session.vars.keys(), ...sh.session.arrays.keys()])].sort();
-    let code = 0;
-    for (const n of list) {
-      const arr = sh.session.arrays.get(n);
-      const v = sh.session.vars.get(n);
-      if (arr) io.stdout(`declare -a ${n}=(${arr.map((x, i) => `[${i}]=${dq(x)}`).join(" ")})\n`);
-      else if (v) io.stdout(`declare ${v.exported ? "-x" : "--"} ${n}=${dq(n === "PWD" ? sh.session.cwd : v.value)}\n`);
-      else {
-        io.stderr(`bash: ${name}: ${n}: not found\n`);
-        code = 1;
-      }
-    }
-    return code;
-  }
-  let code = 0;
-  const inFunction = sh.localNames() !== undefined && !flags.has("g");
-  for (const a of names) {
-    const eq = a.indexOf("=");
-    const n = eq < 0 ? a : a.slice(0, eq);
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n)) {
-      io.stderr(`bash: ${name}: \`${a}': not a valid identifier\n`);
-      code = 1;
-      continue;
-    }
-    const value = eq < 0 ? undefined : a.slice(eq + 1);
-    if (inFunction) sh.declareLocal(n, value ?? sh.getVar(n) ?? "");
-    else if (value !== undefined) sh.setVar(n, value);
-    else if (!sh.session.vars.has(n) && !sh.session.arrays.has(n)) sh.session.vars.set(n, { value: "", exported: false });
-    const cur = sh.session.vars.get(n);
-    if (cur && flags.has("x")) cur.exported = true;
-    if (cur && flags.has("+x")) cur.exported = false;
-  }
-  return code;
-}
 
 function returnCmd(io: CommandIO, sh: ShellInternals): number {
   if (sh.returnScopes === 0) {
@@ -342,37 +281,6 @@ function statusArgument(io: CommandIO, sh: ShellInternals, cmd: string, numeric:
     return { status: 1, leave: false };
   }
   return { status: ((Number(a) % 256) + 256) % 256, leave: true };
-}
-
-function localCmd(io: CommandIO, sh: ShellInternals): number {
-  const args = io.args.filter((a) => !/^-[a-zA-Z]+$/.test(a));
-  if (args.length === 0) {
-    const names = sh.localNames();
-    if (!names) {
-      io.stderr("bash: local: can only be used in a function\n");
-      return 1;
-    }
-    for (const n of [...names].sort()) {
-      const v = sh.getVar(n);
-      if (v !== undefined) io.stdout(`${n}=${shellQuote(v)}\n`);
-    }
-    return 0;
-  }
-  let code = 0;
-  for (const a of args) {
-    const eq = a.indexOf("=");
-    const name = eq < 0 ? a : a.slice(0, eq);
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-      io.stderr(`bash: local: \`${a}': not a valid identifier\n`);
-      code = 1;
-      continue;
-    }
-    if (!sh.declareLocal(name, eq < 0 ? undefined : a.slice(eq + 1))) {
-      io.stderr("bash: local: can only be used in a function\n");
-      return 1;
-    }
-  }
-  return code;
 }
 
 function exitCmd(io: CommandIO, sh: ShellInternals): number {
@@ -447,35 +355,6 @@ function commandCmd(io: CommandIO, sh: ShellInternals): Promise<number> | number
   return sh.runArgv(io.args, io);
 }
 
-function readCmd(io: CommandIO, sh: ShellInternals, stdin: LineReader): number {
-  let raw = false;
-  const names: string[] = [];
-  for (let i = 0; i < io.args.length; i++) {
-    const a = io.args[i];
-    if (a === "-r") raw = true;
-    else if (a === "-p") {
-      io.stderr(io.args[++i] ?? "");
-    } else if (a === "-s") continue;
-    else names.push(a);
-  }
-  const line = stdin.takeLine();
-  if (line === undefined) {
-    for (const n of names.length ? names : ["REPLY"]) sh.setVar(n, "");
-    return 1;
-  }
-  const text = raw ? line : line.replace(/\\(.)/g, "$1");
-  if (names.length === 0) {
-    sh.setVar("REPLY", text);
-    return 0;
-  }
-  const fields = text.replace(/^[ \t]+/, "").split(/[ \t]+/);
-  names.forEach((n, i) => {
-    if (i === names.length - 1) sh.setVar(n, fields.slice(i).join(" ").replace(/[ \t]+$/, ""));
-    else sh.setVar(n, fields[i] ?? "");
-  });
-  return 0;
-}
-
 function loopCmd(kind: "break" | "continue") {
   return (io: CommandIO): number => {
     const n = io.args[0] === undefined ? 1 : Number(io.args[0]);
@@ -494,7 +373,13 @@ function setCmd(io: CommandIO, sh: ShellInternals): number {
     return 0;
   }
   if (io.args.length === 0) {
-    for (const n of [...sh.session.vars.keys()].sort()) io.stdout(`${n}=${shellQuote(sh.getVar(n) ?? "")}\n`);
+    for (const n of allNames(sh.session)) {
+      if (sh.session.vars.get(n)?.declaredOnly) continue;
+      const arr = sh.session.arrays.get(n);
+      const v = sh.getVar(n) ?? "";
+      // Control characters print as $'...' (IFS=$' \t\n'), as bash's `set` does.
+      io.stdout(arr ? `${n}=${formatArrayValue(arr)}\n` : `${n}=${/[\x00-\x1f\x7f]/.test(v) ? declareQuote(v) : shellQuote(v)}\n`);
+    }
     return 0;
   }
   // Options (-e, -x, -o pipefail) are accepted and ignored: the simulation has no use for them yet.
@@ -679,18 +564,6 @@ function shiftCmd(io: CommandIO, sh: ShellInternals): number {
   return 0;
 }
 
-function unsetCmd(io: CommandIO, sh: ShellInternals): number {
-  const fnOnly = io.args.includes("-f");
-  const varOnly = io.args.includes("-v");
-  for (const n of io.args) {
-    if (n.startsWith("-")) continue;
-    // Without -f or -v bash unsets the variable, or the function when no such variable exists.
-    if (fnOnly || (!varOnly && sh.getVar(n) === undefined)) sh.session.functions.delete(n);
-    if (!fnOnly) sh.unsetVar(n);
-  }
-  return 0;
-}
-
 export const builtins: Record<string, BuiltinFn> = {
   cd,
   pwd: (io, sh) => {
@@ -721,8 +594,12 @@ export const builtins: Record<string, BuiltinFn> = {
   shift: shiftCmd,
   return: returnCmd,
   shopt: shoptCmd,
+  mapfile: (io, sh) => mapfileCmd(io, sh, "mapfile"),
+  readarray: (io, sh) => mapfileCmd(io, sh, "readarray"),
   declare: (io, sh) => declareCmd(io, sh, "declare"),
   typeset: (io, sh) => declareCmd(io, sh, "typeset"),
+  // Readonly is not enforced: `readonly x=1` declares x globally, as the common scripts need.
+  readonly: (io, sh) => (io.args.filter((a) => !a.startsWith("-")).length ? declareCmd({ ...io, args: ["-g", ...io.args.filter((a) => a !== "-r")] }, sh, "readonly") : 0),
   builtin: (io, sh, stdin) => {
     const name = io.args[0];
     if (name === undefined) return 0;

@@ -4,6 +4,8 @@
  * protobuf-shaped byte string from the object and keep what a terminal shows legibly (printable ASCII, newlines).
  * Custom resources are stored as JSON and print as JSON.
  */
+import { utf8Bytes } from "./util";
+
 const BUILTIN_GROUPS = new Set([
   "apps", "batch", "autoscaling", "policy", "rbac.authorization.k8s.io", "networking.k8s.io", "storage.k8s.io", "coordination.k8s.io",
   "discovery.k8s.io", "events.k8s.io", "scheduling.k8s.io", "node.k8s.io", "certificates.k8s.io", "admissionregistration.k8s.io", "flowcontrol.apiserver.k8s.io",
@@ -19,17 +21,6 @@ function varint(n: number): number[] {
   return out;
 }
 
-function utf8(s: string): number[] {
-  const out: number[] = [];
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return out;
-}
 
 function field(num: number, payload: number[]): number[] {
   return [(num << 3) | 2, ...varint(payload.length), ...payload];
@@ -38,7 +29,7 @@ function field(num: number, payload: number[]): number[] {
 /** A length-delimited encoding of a JSON value: keys become fields numbered in order (shape, not the real schema). */
 function encode(v: unknown): number[] {
   if (v === null || v === undefined) return [];
-  if (typeof v !== "object") return utf8(String(v));
+  if (typeof v !== "object") return utf8Bytes(String(v));
   if (Array.isArray(v)) return v.flatMap((x) => field(1, encode(x)));
   return Object.values(v as Record<string, unknown>).flatMap((x, i) => (Array.isArray(x) ? x.flatMap((e) => field(i + 1, encode(e))) : field(i + 1, encode(x))));
 }
@@ -60,8 +51,8 @@ export function etcdValueText(value: string): string {
   const group = obj.apiVersion.includes("/") ? obj.apiVersion.split("/")[0] : "";
   if (group !== "" && !BUILTIN_GROUPS.has(group)) return value.replace(/\n\s*/g, "");
   const { apiVersion, kind, ...rest } = obj as Record<string, unknown>;
-  const typeMeta = [...field(1, utf8(String(apiVersion))), ...field(2, utf8(String(kind)))];
+  const typeMeta = [...field(1, utf8Bytes(String(apiVersion))), ...field(2, utf8Bytes(String(kind)))];
   const raw = encode(rest);
-  const bytes = [...utf8("k8s"), 0, ...field(1, typeMeta), ...field(2, raw), ...field(3, []), ...field(4, [])];
+  const bytes = [...utf8Bytes("k8s"), 0, ...field(1, typeMeta), ...field(2, raw), ...field(3, []), ...field(4, [])];
   return printable(bytes);
 }

@@ -1,5 +1,6 @@
 import { isFsError } from "../../cluster/index";
 import type { CommandIO } from "../command-types";
+import { compareIntegers, INTEGER_OPERATORS } from "../compare";
 import { resolvePath } from "../paths";
 
 class TestError {
@@ -84,19 +85,8 @@ function evaluate(args: string[], io: CommandIO, name: string): boolean {
           return a < b;
         case ">":
           return a > b;
-        case "-eq":
-          return int(a) === int(b);
-        case "-ne":
-          return int(a) !== int(b);
-        case "-lt":
-          return int(a) < int(b);
-        case "-le":
-          return int(a) <= int(b);
-        case "-gt":
-          return int(a) > int(b);
-        case "-ge":
-          return int(a) >= int(b);
       }
+      if (INTEGER_OPERATORS.has(op)) return compareIntegers(op, int(a), int(b));
     }
     if (/^-[a-zA-Z]$/.test(a) && args[i + 1] !== undefined && !(args.length - i === 1)) {
       const arg = args[i + 1];
