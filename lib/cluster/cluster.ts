@@ -81,7 +81,10 @@ function build(opts: ClusterOptions, restore?: SnapshotData): Built {
   let traceBase = restore?.traceLength ?? 0;
   const traceListeners = new Set<(e: TraceEntry) => void>();
   const trace = (e: Omit<TraceEntry, "time">) => {
-    const entry: TraceEntry = { time: clock.now(), ...e };
+    // Spelled out rather than spread: this runs for every write and every component step.
+    const entry: TraceEntry = e.object
+      ? { time: clock.now(), component: e.component, action: e.action, message: e.message, object: e.object }
+      : { time: clock.now(), component: e.component, action: e.action, message: e.message };
     traceEntries.push(entry);
     if (traceEntries.length > TRACE_KEEP * 1.5) {
       const drop = traceEntries.length - TRACE_KEEP;

@@ -49,16 +49,24 @@ const BODY_LIMIT = 3 * 1024 * 1024;
 const IMMORTAL_NAMESPACES = new Set(["default", "kube-system", "kube-public"]);
 
 /**
- * Bodies the engine's own components built already decoded and valid (the event recorder's Events): create skips
- * decoding and validation for them, which would only copy and re-check what cannot be wrong. Only engine code that
- * imports this module can mark a body; kubectl and the shell reach the server through lib/cluster/index.ts.
+ * A body the engine's own components built already decoded and valid (the event recorder's Events, a kubelet's
+ * status): create and updateStatus skip decoding and validation for it, which would only copy and re-check what
+ * cannot be wrong. Only engine code that imports this module can mark a body; kubectl and the shell reach the
+ * server through lib/cluster/index.ts. One slot, not a set: a body is marked right before the call that takes it.
  */
-const trustedBodies = new WeakSet<object>();
+let trustedSlot: object | undefined;
 
-/** Mark `body` as built by the engine in its stored form (see trustedBodies). The server takes ownership of it. */
+/** Mark `body` as built by the engine in its stored form (see trustedSlot). The server takes ownership of it. */
 export function trustedBody<T extends object>(body: T): T {
-  trustedBodies.add(body);
+  trustedSlot = body;
   return body;
+}
+
+/** Whether `body` is the one just marked trusted (the mark is used up either way). */
+function takeTrusted(body: unknown): boolean {
+  const trusted = body !== undefined && body === trustedSlot;
+  trustedSlot = undefined;
+  return trusted;
 }
 
 function fail(status: Status): { ok: false; status: Status } {
@@ -264,10 +272,10 @@ export class ApiServer {
   // ---------------------------------------------------------------- create
 
   create(actor: string, resource: string, namespace: string | undefined, body: unknown, opts: WriteOptions = {}): Result<KubeObject> {
+    const trusted = takeTrusted(body);
     const r = resourceDef(String(resource));
     if (!r) return fail(errors.notFoundResource());
     const o = isPlainObject(opts) ? opts : {};
-    const trusted = isPlainObject(body) && trustedBodies.has(body);
     const decoded = trusted ? { ok: true as const, obj: body as KubeObject, warnings: [] as string[] } : this.decode(r, body, o);
     if (!decoded.ok) return decoded;
     const obj = decoded.obj;
@@ -435,6 +443,8 @@ export class ApiServer {
   }
 
   updateStatus(actor: string, resource: string, namespace: string | undefined, name: string, body: unknown): ApiResult<KubeObject> {
+    // A kubelet's status is built in its stored form (trustedBody): nothing to decode at all.
+    const marked = takeTrusted(body);
     const r = resourceDef(String(resource));
     if (!r) return fail(errors.notFoundResource());
     if (!r.hasStatus) return fail(errors.notFoundResource());
@@ -444,8 +454,7 @@ export class ApiServer {
     // A component sending the stored object back with a new status ({ ...stored, status }, what kubelets do
     // thousands of times): everything but status was decoded when it was stored, so decode just the status.
     const echo = !!stored && sameButStatus(body, stored);
-    // A kubelet's status is built in its stored form (trustedBody): nothing to decode at all.
-    const trusted = echo && trustedBodies.has(body as object);
+    const trusted = echo && marked;
     const d = trusted
       ? { ok: true as const, obj: body as KubeObject }
       : this.decode(r, echo ? { apiVersion: stored.apiVersion, kind: stored.kind, metadata: {}, status: (body as KubeObject).status } : body, { fieldValidation: "Ignore" });
