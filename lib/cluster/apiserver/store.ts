@@ -24,6 +24,13 @@ const HISTORY = 5_000;
  * one global revision counter (the resourceVersion) and a bounded history of changes for watches that
  * resume from a resourceVersion. It knows nothing of validation: the API server decides what is written.
  */
+interface IndexedEvent {
+  /** "namespace\u0000name": sorts as a list of events does. */
+  key: string;
+  namespace: string;
+  obj: KubeObject;
+}
+
 export class Store {
   private revision = 0;
   private readonly data = new Map<string, Map<string, Map<string, KubeObject>>>();
@@ -32,10 +39,11 @@ export class Store {
   private readonly history: StoreEvent[] = [];
   private historyStart = 0;
   /**
-   * Events by the name of the object they are about ("ns\u0000event" keys): `kubectl describe` asks for one
-   * object's events, once per object described, and a scan of every event each time would be quadratic.
+   * Events by the name of the object they are about: `kubectl describe` asks for one object's events, once per
+   * object described, and a scan of every event each time would be quadratic. The list-ordered view of each
+   * is kept until an event comes or goes.
    */
-  private readonly eventsByInvolved = new Map<string, Set<string>>();
+  private readonly eventsByInvolved = new Map<string, { entries: Map<string, IndexedEvent>; sorted?: IndexedEvent[] }>();
   private listener: ((e: StoreEvent) => void) | undefined;
 
   constructor() {
@@ -177,17 +185,12 @@ export class Store {
 
   /** Events about objects named `involvedName`, in list order (namespace, then name); `namespace` undefined: all. */
   eventsAbout(involvedName: string, namespace: string | undefined): KubeObject[] {
-    const keys = this.eventsByInvolved.get(involvedName);
-    if (!keys) return [];
-    const out: [string, KubeObject][] = [];
-    for (const key of keys) {
-      const cut = key.indexOf("\u0000");
-      const ns = key.slice(0, cut);
-      if (namespace !== undefined && ns !== namespace) continue;
-      const obj = this.get("events", ns, key.slice(cut + 1));
-      if (obj) out.push([key, obj]);
-    }
-    return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, o]) => o);
+    const bucket = this.eventsByInvolved.get(involvedName);
+    if (!bucket) return [];
+    bucket.sorted ??= [...bucket.entries.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const out: KubeObject[] = [];
+    for (const e of bucket.sorted) if (namespace === undefined || e.namespace === namespace) out.push(e.obj);
+    return out;
   }
 
   private indexEvent(namespace: string, name: string, before: KubeObject | undefined, after: KubeObject | undefined): void {
@@ -196,14 +199,22 @@ export class Store {
     const was = about(before);
     const now = about(after);
     if (typeof was === "string" && was !== now) {
-      const set = this.eventsByInvolved.get(was);
-      set?.delete(key);
-      if (set && set.size === 0) this.eventsByInvolved.delete(was);
+      const bucket = this.eventsByInvolved.get(was);
+      if (bucket?.entries.delete(key)) {
+        bucket.sorted = undefined;
+        if (bucket.entries.size === 0) this.eventsByInvolved.delete(was);
+      }
     }
     if (typeof now === "string") {
-      let set = this.eventsByInvolved.get(now);
-      if (!set) this.eventsByInvolved.set(now, (set = new Set()));
-      set.add(key);
+      let bucket = this.eventsByInvolved.get(now);
+      if (!bucket) this.eventsByInvolved.set(now, (bucket = { entries: new Map() }));
+      const entry = bucket.entries.get(key);
+      // A new version of an indexed event (a count bump) keeps its place in the sorted view.
+      if (entry) entry.obj = after!;
+      else {
+        bucket.entries.set(key, { key, namespace, obj: after! });
+        bucket.sorted = undefined;
+      }
     }
   }
 

@@ -5,6 +5,8 @@ export interface FieldTerm {
   field: string;
   negate: boolean;
   value: string;
+  /** A name or uid: rules out nearly every object at once, so it is tested first (the terms are ANDed). */
+  selective?: boolean;
 }
 
 /** The extra field labels each resource supports besides metadata.name / metadata.namespace (per registry strategy). */
@@ -39,6 +41,8 @@ const FIELDS: Record<string, string[]> = {
   replicationcontrollers: ["status.replicas"],
 };
 
+const SELECTIVE = /(^|\.)(name|uid)$/;
+
 export function parseFieldSelector(resource: string, input: string): { ok: true; terms: FieldTerm[] } | { ok: false; error: string } {
   const terms: FieldTerm[] = [];
   if (input.trim() === "") return { ok: true, terms };
@@ -48,7 +52,7 @@ export function parseFieldSelector(resource: string, input: string): { ok: true;
     const field = m[1].trim();
     const allowed = field === "metadata.name" || field === "metadata.namespace" || (FIELDS[resource] ?? []).includes(field);
     if (!allowed) return { ok: false, error: `field label not supported: ${field}` };
-    terms.push({ field, negate: m[2] === "!=", value: m[3].trim() });
+    terms.push({ field, negate: m[2] === "!=", value: m[3].trim(), selective: SELECTIVE.test(field) });
   }
   return { ok: true, terms };
 }
@@ -78,12 +82,10 @@ function fieldValue(obj: KubeObject, field: string): string {
 /** Field paths split once (the set of selectable fields is small and fixed). */
 const SEGMENTS = new Map<string, string[]>();
 
-/** Most selective first: a name or uid rules out nearly every object at once (the terms are ANDed). */
-const SELECTIVE = /(^|\.)(name|uid)$/;
 
 export function matchesFields(terms: readonly FieldTerm[], obj: KubeObject): boolean {
-  for (const t of terms) if (SELECTIVE.test(t.field) && !termHolds(t, obj)) return false;
-  for (const t of terms) if (!SELECTIVE.test(t.field) && !termHolds(t, obj)) return false;
+  for (const t of terms) if (t.selective && !termHolds(t, obj)) return false;
+  for (const t of terms) if (!t.selective && !termHolds(t, obj)) return false;
   return true;
 }
 
