@@ -5,7 +5,7 @@ import type { ShellInternals } from "../shell-types";
 import { formatFunction } from "../format-command";
 import { declareQuote, formatArrayValue } from "../shell-array";
 import { allNames, declareOnly } from "../variables";
-import { declareCmd, localCmd, mapfileCmd, readCmd, unsetCmd, type LineReader } from "./variable-builtins";
+import { assignmentArg, declareCmd, localCmd, mapfileCmd, readCmd, unsetCmd, type LineReader } from "./variable-builtins";
 import { testExpression } from "./test-expr";
 
 /** `exit`: unwinds to the top of the shell (or ends a subshell/script). */
@@ -88,14 +88,13 @@ function exportCmd(io: CommandIO, sh: ShellInternals): number {
   }
   let code = 0;
   for (const a of args) {
-    const eq = a.indexOf("=");
-    const name = eq < 0 ? a : a.slice(0, eq);
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-      io.stderr(`bash: export: \`${a}': not a valid identifier\n`);
+    const parsed = assignmentArg(io, "export", a);
+    if (!parsed) {
       code = 1;
       continue;
     }
-    if (eq >= 0) sh.setVar(name, a.slice(eq + 1), !unexport);
+    const name = parsed.name;
+    if (parsed.value !== undefined) sh.setVar(name, parsed.value, !unexport);
     else {
       const cur = sh.session.vars.get(name);
       if (cur) cur.exported = !unexport;

@@ -12,6 +12,20 @@ export interface LineReader {
 }
 
 /** `declare` / `typeset`: show functions and variables, or set variables (local inside a function). */
+/**
+ * One `name[=value]` argument of declare, local or export: the name and the value (undefined without "="), or
+ * undefined after bash's "not a valid identifier" error.
+ */
+export function assignmentArg(io: CommandIO, builtin: string, arg: string): { name: string; value: string | undefined } | undefined {
+  const eq = arg.indexOf("=");
+  const name = eq < 0 ? arg : arg.slice(0, eq);
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+    io.stderr(`bash: ${builtin}: \`${arg}': not a valid identifier\n`);
+    return undefined;
+  }
+  return { name, value: eq < 0 ? undefined : arg.slice(eq + 1) };
+}
+
 export function declareCmd(io: CommandIO, sh: ShellInternals, name: string): number {
   const flags = new Set<string>();
   const names: string[] = [];
@@ -52,14 +66,13 @@ export function declareCmd(io: CommandIO, sh: ShellInternals, name: string): num
   const inFunction = sh.localNames() !== undefined && !flags.has("g");
   const kind = flags.has("A") ? "assoc" : flags.has("a") ? "indexed" : undefined;
   for (const a of names) {
-    const eq = a.indexOf("=");
-    const n = eq < 0 ? a : a.slice(0, eq);
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n)) {
-      io.stderr(`bash: ${name}: \`${a}': not a valid identifier\n`);
+    const parsed = assignmentArg(io, name, a);
+    if (!parsed) {
       code = 1;
       continue;
     }
-    let value = eq < 0 ? undefined : a.slice(eq + 1);
+    const n = parsed.name;
+    let value = parsed.value;
     if (value !== undefined && (flags.has("i") || sh.session.vars.get(n)?.integer)) {
       try {
         value = String(evalArith(value, (x) => sh.getVar(x), (x, y) => sh.setVar(x, y)));
@@ -124,14 +137,12 @@ export function localCmd(io: CommandIO, sh: ShellInternals): number {
   }
   let code = 0;
   for (const a of args) {
-    const eq = a.indexOf("=");
-    const name = eq < 0 ? a : a.slice(0, eq);
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-      io.stderr(`bash: local: \`${a}': not a valid identifier\n`);
+    const parsed = assignmentArg(io, "local", a);
+    if (!parsed) {
       code = 1;
       continue;
     }
-    if (!sh.declareLocal(name, eq < 0 ? undefined : a.slice(eq + 1))) {
+    if (!sh.declareLocal(parsed.name, parsed.value)) {
       io.stderr("bash: local: can only be used in a function\n");
       return 1;
     }
