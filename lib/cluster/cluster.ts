@@ -16,6 +16,7 @@ import { createVirtualFs, type VirtualFs } from "./hosts/virtual-fs";
 import { startControllers } from "./controllers";
 import { startScheduler } from "./scheduler";
 import { controlPlaneHealthy, startKubelet } from "./kubelet";
+import { ParsedFiles } from "./kubelet/parsed-files";
 import { gateReconciler, type GatedReconciler } from "./runtime/gated-reconciler";
 import { bootstrapCluster, type BootstrapNode } from "./bootstrap";
 import { isPlainObject } from "./api/object-util";
@@ -149,6 +150,7 @@ function build(opts: ClusterOptions, restore?: SnapshotData): Built {
     if (decisions.length > 500) decisions.splice(0, decisions.length - 500);
   });
   if (scheduler) gated(scheduler, "kube-scheduler");
+  const parsedFiles = new ParsedFiles(restore?.parsedFiles);
   for (const h of hosts) {
     const k = startKubelet(contextFor(`kubelet/${h.config.name}`), {
       ...h,
@@ -156,6 +158,7 @@ function build(opts: ClusterOptions, restore?: SnapshotData): Built {
       fs: fss.get(h.config.name)!,
       backdateMs: () => api.backdateMs,
       resumed: restore?.heartbeats?.[h.config.name],
+      files: parsedFiles,
     });
     if (!k) continue;
     kubelets.set(h.config.name, k);
@@ -214,6 +217,7 @@ function build(opts: ClusterOptions, restore?: SnapshotData): Built {
         fs,
         kubelets: kl,
         heartbeats,
+        parsedFiles: parsedFiles.save(),
         decisions: decisions.slice(),
         traceLength: traceBase + traceEntries.length,
       };
@@ -280,6 +284,8 @@ interface SnapshotData {
   kubelets: Record<string, boolean>;
   /** Each running kubelet's heartbeat position (absent in older snapshots: the kubelets then beat afresh). */
   heartbeats?: Record<string, HeartbeatState>;
+  /** The kubelets' YAML files, parsed (absent in older snapshots: they are parsed again). */
+  parsedFiles?: Record<string, unknown>;
   decisions: SchedulingDecision[];
   traceLength: number;
 }

@@ -1,3 +1,4 @@
+import type { ParsedFiles } from "./parsed-files";
 import type { HeartbeatState } from "./node-agent";
 import type { KubeletControl, NodeConfig, ProcessInfo } from "../cluster-types";
 import type { HostFs } from "../hosts/host-fs";
@@ -23,6 +24,8 @@ export interface KubeletOptions {
   backdateMs?: () => number;
   /** The cluster was restored from a snapshot: the kubelet's heartbeat carries on from here instead of starting up. */
   resumed?: HeartbeatState;
+  /** The cluster's parsed YAML files, shared by its kubelets and saved in snapshots (default: parse every time). */
+  files?: ParsedFiles;
 }
 
 export interface Kubelet extends KubeletControl {

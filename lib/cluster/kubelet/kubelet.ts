@@ -13,7 +13,7 @@ import type { PodObject, PodRecord } from "./pod-record";
 import { PodWorkers } from "./pod-worker";
 import { containerReady } from "./pod-status";
 import { STAGE_TIMINGS } from "./stages";
-import { readStaticPods, staticPodPathFromConfig, type StaticPod } from "./static-pods";
+import { readStaticPods, staticPodPathFromConfig, type ParseYaml, type StaticPod } from "./static-pods";
 
 /** What kubeadm puts on the kubelet's command line (systemd drop-in + kubeadm-flags.env). */
 export const KUBELET_COMMAND_LINE =
@@ -41,6 +41,7 @@ export function createKubelet(outer: ComponentContext, opts: KubeletOptions): Ku
   const backdate = opts.backdateMs;
   const ctx: ComponentContext = backdate ? { ...outer, clock: { now: () => outer.clock.now() - backdate() } } : outer;
   const nodeName = opts.node.name;
+  const parseYaml: ParseYaml | undefined = opts.files ? (text) => opts.files!.parse(text) : undefined;
   const queue = new WorkQueue(`kubelet-${nodeName}`);
   const images = new ImageStore();
   for (const e of opts.preloadedImages ?? preloadedImages(opts.controlPlane)) images.add(e);
@@ -172,7 +173,7 @@ export function createKubelet(outer: ComponentContext, opts: KubeletOptions): Ku
   }
 
   function reloadStaticPods(): void {
-    const next = staticPodPath ? readStaticPods(opts.fs, nodeName, ctx.clock.now(), staticPodPath) : new Map<string, StaticPod>();
+    const next = staticPodPath ? readStaticPods(opts.fs, nodeName, ctx.clock.now(), staticPodPath, parseYaml) : new Map<string, StaticPod>();
     const keys = new Set([...staticPods.keys(), ...next.keys()]);
     for (const k of keys) {
       const a = staticPods.get(k);
@@ -216,7 +217,7 @@ export function createKubelet(outer: ComponentContext, opts: KubeletOptions): Ku
 
   function bootSequence(): void {
     log(`I "Starting kubelet" version="v1.32.4"`);
-    staticPodPath = staticPodPathFromConfig(opts.fs);
+    staticPodPath = staticPodPathFromConfig(opts.fs, undefined, parseYaml);
     agent.start(booted ? undefined : opts.resumed);
     booted = true;
     reloadStaticPods();

@@ -21,7 +21,10 @@ export interface StaticPod {
  * Read every manifest in the static pod path as the kubelet's file source does: files that do not
  * parse as a Pod are skipped (the kubelet logs an error and the pod disappears), dotfiles are ignored.
  */
-export function readStaticPods(fs: HostFs, nodeName: string, seenAt: number, dir = STATIC_POD_PATH): Map<string, StaticPod> {
+/** How a kubelet parses its YAML files (ParsedFiles: the same answers, remembered). */
+export type ParseYaml = (text: string) => unknown;
+
+export function readStaticPods(fs: HostFs, nodeName: string, seenAt: number, dir = STATIC_POD_PATH, parseYaml: ParseYaml = parse): Map<string, StaticPod> {
   const out = new Map<string, StaticPod>();
   const names = fs.readdir(dir);
   if (isFsError(names)) return out;
@@ -32,7 +35,7 @@ export function readStaticPods(fs: HostFs, nodeName: string, seenAt: number, dir
     if (isFsError(text)) continue;
     let doc: unknown;
     try {
-      doc = parse(text);
+      doc = parseYaml(text);
     } catch {
       continue;
     }
@@ -76,11 +79,11 @@ function toStaticPod(doc: unknown, nodeName: string, text: string, path: string,
 }
 
 /** staticPodPath from the kubelet's config file (read at start, as the real kubelet does). */
-export function staticPodPathFromConfig(fs: HostFs, configPath = "/var/lib/kubelet/config.yaml"): string | undefined {
+export function staticPodPathFromConfig(fs: HostFs, configPath = "/var/lib/kubelet/config.yaml", parseYaml: ParseYaml = parse): string | undefined {
   const text = fs.readFile(configPath);
   if (isFsError(text)) return STATIC_POD_PATH;
   try {
-    const doc = parse(text) as { staticPodPath?: unknown } | null;
+    const doc = parseYaml(text) as { staticPodPath?: unknown } | null;
     const p = doc?.staticPodPath;
     return typeof p === "string" && p.startsWith("/") ? p.replace(/\/+$/, "") : undefined;
   } catch {
