@@ -49,10 +49,11 @@ const BODY_LIMIT = 3 * 1024 * 1024;
 const IMMORTAL_NAMESPACES = new Set(["default", "kube-system", "kube-public"]);
 
 /**
- * A body the engine's own components built already decoded and valid (the event recorder's Events, a kubelet's
- * status): create and updateStatus skip decoding and validation for it, which would only copy and re-check what
- * cannot be wrong. Only engine code that imports this module can mark a body; kubectl and the shell reach the
- * server through lib/cluster/index.ts. One slot, not a set: a body is marked right before the call that takes it.
+ * A body the engine's own components built already in decoded form (the event recorder's Events, a kubelet's
+ * status): create and updateStatus skip decoding it, which would only copy it. Creates are still validated (an
+ * Event about an object with a very long name is refused, as the real server refuses it). Only engine code that
+ * imports this module can mark a body; kubectl and the shell reach the server through lib/cluster/index.ts.
+ * One slot, not a set: a body is marked right before the call that takes it.
  */
 let trustedSlot: object | undefined;
 
@@ -311,7 +312,7 @@ export class ApiServer {
     const admitted = admit(r, obj, { store: this.store, random: this.random });
     if (admitted) return fail(admitted);
     applyDefaults(r, obj);
-    const errs = trusted ? [] : validateCreate(r, obj);
+    const errs = validateCreate(r, obj);
     if (errs.length > 0) return fail(errors.invalid(r.kind, r.group, meta.name ?? "", errs));
 
     const nsKey = this.nsOf(r, meta.namespace);
