@@ -45,17 +45,37 @@ function newlineIndent(depth: number): string {
   return s;
 }
 
-// Object keys repeat across every item of a list: quote each once (bounded, in case keys are data).
-const QUOTED_KEYS = new Map<string, string>();
-const QUOTED_KEYS_MAX = 4096;
-function quoteKey(k: string): string {
-  let q = QUOTED_KEYS.get(k);
-  if (q === undefined) {
-    q = [quote(k), ": "].join("");
-    if (QUOTED_KEYS.size >= QUOTED_KEYS_MAX) QUOTED_KEYS.clear();
-    QUOTED_KEYS.set(k, q);
+/** What opens an array's first item ("[" + newline + indent) and every later one ("," + ...), per depth. */
+const ITEM_OPEN: [string, string][] = [];
+function itemOpen(depth: number, first: boolean): string {
+  let pair = ITEM_OPEN[depth];
+  if (pair === undefined) ITEM_OPEN[depth] = pair = [["[", newlineIndent(depth + 1)].join(""), [",", newlineIndent(depth + 1)].join("")];
+  return pair[first ? 0 : 1];
+}
+
+/** Newline, indent and the closing bracket of a container at depth d, as one piece. */
+const CLOSE: [string, string][] = [];
+function close(depth: number, bracket: "}" | "]"): string {
+  let pair = CLOSE[depth];
+  if (pair === undefined) CLOSE[depth] = pair = [[newlineIndent(depth), "}"].join(""), [newlineIndent(depth), "]"].join("")];
+  return pair[bracket === "}" ? 0 : 1];
+}
+
+// Object keys repeat across every item of a list: the text before each value ("{" or "," + newline + indent +
+// quoted key + ": ") is made once per depth and key (bounded, in case keys are data).
+const KEY_OPEN: Map<string, [string, string]>[] = [];
+const KEY_OPEN_MAX = 4096;
+function keyOpen(depth: number, key: string, first: boolean): string {
+  let byKey = KEY_OPEN[depth];
+  if (byKey === undefined) KEY_OPEN[depth] = byKey = new Map();
+  let pair = byKey.get(key);
+  if (pair === undefined) {
+    const rest = [newlineIndent(depth + 1), quote(key), ": "].join("");
+    pair = [["{", rest].join(""), [",", rest].join("")];
+    if (byKey.size >= KEY_OPEN_MAX) byKey.clear();
+    byKey.set(key, pair);
   }
-  return q;
+  return pair[first ? 0 : 1];
 }
 
 /**
@@ -89,11 +109,7 @@ class JsonWriter {
   }
 
   private string(s: string): void {
-    if (PLAIN.test(s)) {
-      this.put('"');
-      this.put(s);
-      this.put('"');
-    } else this.put(quote(s));
+    this.put(PLAIN.test(s) ? `"${s}"` : quote(s));
   }
 
   value(value: unknown, depth: number): void {
@@ -106,34 +122,24 @@ class JsonWriter {
         this.put("[]");
         return;
       }
-      const inner = newlineIndent(depth + 1);
       for (let i = 0; i < value.length; i++) {
-        this.put(i === 0 ? "[" : ",");
-        this.put(inner);
+        this.put(itemOpen(depth, i === 0));
         this.value(value[i], depth + 1);
         if (this.size >= OUTPUT_CHUNK_CHARS) this.cut();
       }
-      this.put(newlineIndent(depth));
-      this.put("]");
+      this.put(close(depth, "]"));
     } else if (typeof value === "object") {
       const o = value as Record<string, unknown>;
       const keys = Object.keys(o);
       if (this.sortKeys) sortKeys(keys);
-      const inner = newlineIndent(depth + 1);
       let written = 0;
       for (let i = 0; i < keys.length; i++) {
         const v = o[keys[i]];
         if (v === undefined) continue;
-        this.put(written++ === 0 ? "{" : ",");
-        this.put(inner);
-        this.put(quoteKey(keys[i]));
+        this.put(keyOpen(depth, keys[i], written++ === 0));
         this.value(v, depth + 1);
       }
-      if (written === 0) this.put("{}");
-      else {
-        this.put(newlineIndent(depth));
-        this.put("}");
-      }
+      this.put(written === 0 ? "{}" : close(depth, "}"));
     } else this.put("null");
   }
 }
