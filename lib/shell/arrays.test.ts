@@ -1,11 +1,10 @@
-import { describe, it, expect } from "vitest";
-import { harness } from "./testing/harness";
+import { bashGoldens, type BashGolden } from "./testing/bash-goldens";
 
 /**
  * Command line -> stdout, stderr, exit status, each checked once against bash 5.2.15 (`bash -c`, with its
  * "line 1: " prefix dropped, which an interactive shell does not print).
  */
-const ARRAYS: [string, string, string, number][] = [
+const ARRAYS: BashGolden[] = [
   ["a=(x y); a[2]=z; a+=(p q); declare -p a", "declare -a a=([0]=\"x\" [1]=\"y\" [2]=\"z\" [3]=\"p\" [4]=\"q\")\n", "", 0],
   ["a=(x y); i=1; a[i+1]=v; a[$i]=w; declare -p a; echo ${#a[@]} ${!a[@]}", "declare -a a=([0]=\"x\" [1]=\"w\" [2]=\"v\")\n3 0 1 2\n", "", 0],
   ["a=(1 2 3); unset 'a[1]'; declare -p a; echo \"${a[@]}\" ${#a[@]} ${!a[*]}", "declare -a a=([0]=\"1\" [2]=\"3\")\n1 3 2 0 2\n", "", 0],
@@ -57,7 +56,7 @@ const ARRAYS: [string, string, string, number][] = [
   ["arr=(); arr[5]=x; echo ${#arr[@]} ${!arr[@]}; arr+=(y); declare -p arr", "1 5\ndeclare -a arr=([5]=\"x\" [6]=\"y\")\n", "", 0],
 ];
 
-const EXPANSIONS: [string, string, string, number][] = [
+const EXPANSIONS: BashGolden[] = [
   ["x=ab; [[ $x == @(ab|cd) ]] && echo yes; [[ $x == !(a*) ]] || echo no; [[ abab == +(ab) ]] && echo plus; [[ \"\" == *(x) ]] && echo star; [[ a == ?(a) ]] && echo opt", "yes\nno\nplus\nstar\nopt\n", "", 0],
   ["@@", "", "bash: @@: command not found\n", 127],
   ["x=aaabbb; echo ${x##+(a)} ${x%%*(b)} ${x//@(a|b)/-} ${x/#+(a)/X}", "aaabbb aaabbb aaabbb aaabbb\n", "", 0],
@@ -96,7 +95,7 @@ const EXPANSIONS: [string, string, string, number][] = [
 ];
 
 /** Declared but never assigned: `declare x`, `export e`, `local y` read as unset and print without a value. */
-const DECLARED_ONLY: [string, string, string, number][] = [
+const DECLARED_ONLY: BashGolden[] = [
   ["x=1; f(){ declare x; echo \"[${x-unset}]\"; declare -p x; }; f; echo $x", "[unset]\ndeclare -- x\n1\n", "", 0],
   ["declare x; echo \"[${x-unset}]\"; declare -p x; set | grep \"^x=\"; x=2; declare -p x", "[unset]\ndeclare -- x\ndeclare -- x=\"2\"\n", "", 0],
   ["declare -i m; declare -p m; m=3+1; declare -p m", "declare -i m\ndeclare -i m=\"4\"\n", "", 0],
@@ -108,7 +107,7 @@ const DECLARED_ONLY: [string, string, string, number][] = [
 ];
 
 /** Snippets of the kind CKA-prep scripts use. */
-const SNIPPETS: [string, string, string, number][] = [
+const SNIPPETS: BashGolden[] = [
   ["a=(1 2 3); (( a[-5]=1 )); echo rc=$?", "rc=0\n", "bash: a[-5]: bad array subscript\n", 0],
   ["a=(x); echo $(( a[1] + 1 )) ${a[x]}", "1 x\n", "", 0],
   ["declare -A m=([a]=1); echo $(( m[a] + 1 )); (( m[b] = 5 )); declare -p m", "2\ndeclare -A m=([b]=\"5\" [a]=\"1\" )\n", "", 0],
@@ -136,7 +135,7 @@ const SNIPPETS: [string, string, string, number][] = [
   ["i=0; a=(); while (( i < 3 )); do a+=(\"item$i\"); ((i++)); done; echo \"${a[@]}\"", "item0 item1 item2\n", "", 0],
 ];
 
-const MORE: [string, string, string, number][] = [
+const MORE: BashGolden[] = [
   ["a=(1 \"\" 3); [[ -v a[1] ]] && echo set1; [[ -v a[5] ]] || echo unset5; declare -A m=([k]=v); [[ -v m[k] ]] && echo mk; k=k; [[ -v m[$k] ]] && echo mk2", "set1\nunset5\nmk\nmk2\n", "", 0],
   ["a=(x y); echo \"${a[@]:-none}\" \"${b[@]:-none}\"; echo ${#a} ${#a[0]}", "x y none\n1 1\n", "", 0],
   ["a=(x y); f() { local a=(p q r); echo ${#a[@]}; }; f; echo ${#a[@]} ${a[@]}", "3\n2 x y\n", "", 0],
@@ -166,7 +165,7 @@ const MORE: [string, string, string, number][] = [
 ];
 
 /** Conversions refused, and process substitution (`< <(cmd)`, `diff <(a) <(b)`). */
-const FAILURES_AND_PROCSUBS: [string, string, string, number][] = [
+const FAILURES_AND_PROCSUBS: BashGolden[] = [
   ["declare -A m; declare -a m=(x); echo after $?; declare -p m", "", "bash: m: cannot convert associative to indexed array\n", 1],
   ["declare -A m; declare -a m=x; echo after $?", "after 1\n", "bash: declare: m: cannot convert associative to indexed array\n", 0],
   ["declare -A m; read -a m <<< \"a b\"; echo $?", "1\n", "bash: read: m: not an indexed array\n", 0],
@@ -182,56 +181,14 @@ const FAILURES_AND_PROCSUBS: [string, string, string, number][] = [
   ["x=1; (( x<(2) )) && echo lt; for ((i=0;i<(2);i++)); do echo $i; done", "lt\n0\n1\n", "", 0],
 ];
 
-describe("bash arrays: element assignment, append, unset, sparse indices, associative arrays", () => {
-  for (const [line, out, err, code] of ARRAYS) {
-    it(line, async () => {
-      const h = harness();
-      expect(await h.run(line)).toMatchObject({ out, err, code });
-    });
-  }
-});
+bashGoldens("bash arrays: element assignment, append, unset, sparse indices, associative arrays", ARRAYS);
 
-describe("parameter expansion operators, [[ ]] extglob, read and mapfile", () => {
-  for (const [line, out, err, code] of EXPANSIONS) {
-    it(line, async () => {
-      const h = harness();
-      expect(await h.run(line)).toMatchObject({ out, err, code });
-    });
-  }
-});
+bashGoldens("parameter expansion operators, [[ ]] extglob, read and mapfile", EXPANSIONS);
 
-describe("arrays in functions and subshells, unset 'a[@]', ${x@Q} and friends, readonly", () => {
-  for (const [line, out, err, code] of MORE) {
-    it(line, async () => {
-      const h = harness();
-      expect(await h.run(line)).toMatchObject({ out, err, code });
-    });
-  }
-});
+bashGoldens("arrays in functions and subshells, unset 'a[@]', ${x@Q} and friends, readonly", MORE);
 
-describe("array kind conversions refused as bash refuses them; process substitution", () => {
-  for (const [line, out, err, code] of FAILURES_AND_PROCSUBS) {
-    it(line, async () => {
-      const h = harness();
-      expect(await h.run(line)).toMatchObject({ out, err, code });
-    });
-  }
-});
+bashGoldens("array kind conversions refused as bash refuses them; process substitution", FAILURES_AND_PROCSUBS);
 
-describe("array snippets from CKA-prep scripts", () => {
-  for (const [line, out, err, code] of SNIPPETS) {
-    it(line, async () => {
-      const h = harness();
-      expect(await h.run(line)).toMatchObject({ out, err, code });
-    });
-  }
-});
+bashGoldens("array snippets from CKA-prep scripts", SNIPPETS);
 
-describe("declared but unassigned variables", () => {
-  for (const [line, out, err, code] of DECLARED_ONLY) {
-    it(line, async () => {
-      const h = harness();
-      expect(await h.run(line)).toMatchObject({ out, err, code });
-    });
-  }
-});
+bashGoldens("declared but unassigned variables", DECLARED_ONLY);

@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { ifsSplit } from "./expand";
-import { harness } from "./testing/harness";
+import { bashGoldens, type BashGolden } from "./testing/bash-goldens";
 
 describe("ifsSplit", () => {
   it("collapses IFS blanks and keeps empty fields between other IFS characters", () => {
@@ -13,7 +13,7 @@ describe("ifsSplit", () => {
 });
 
 /** Command line -> stdout, stderr, status, checked once against bash 5.2.15 (`bash -c`). */
-const IFS_CASES: [string, string, string, number][] = [
+const IFS_CASES: BashGolden[] = [
   ["IFS=,; x=\"a,,b\"; printf '<%s>' $x; echo", "<a><><b>\n", "", 0],
   ["IFS=,; x=\",a,\"; printf '<%s>' pre$x; echo", "<pre><a>\n", "", 0],
   ["IFS=$'\\n'; for l in $(printf 'a b\\nc d\\n'); do echo \"[$l]\"; done", "[a b]\n[c d]\n", "", 0],
@@ -27,11 +27,4 @@ const IFS_CASES: [string, string, string, number][] = [
   ["set | grep ^IFS; declare -p IFS; x='a b'; y=$'q\\tz'; set | grep -E '^(x|y)='", "IFS=$' \\t\\n'\ndeclare -- IFS=$' \\t\\n'\nx='a b'\ny=$'q\\tz'\n", "", 0],
 ];
 
-describe("word splitting and \"$*\" follow IFS", () => {
-  for (const [line, out, err, code] of IFS_CASES) {
-    it(line, async () => {
-      const h = harness();
-      expect(await h.run(line)).toMatchObject({ out, err, code });
-    });
-  }
-});
+bashGoldens("word splitting and \"$*\" follow IFS", IFS_CASES);

@@ -1,12 +1,13 @@
 import { describe, it, expect } from "vitest";
 import { needsMoreInput } from "./parser";
+import { bashGoldens, type BashGolden } from "./testing/bash-goldens";
 import { harness } from "./testing/harness";
 
 /**
  * Command line -> stdout, stderr, exit status, as bash 5.2 printed them (`bash -c`, with its "line 1: " prefix
  * dropped, which an interactive shell does not print).
  */
-const GOLDEN: [string, string, string, number][] = [
+const GOLDEN: BashGolden[] = [
   ["case kube-proxy in kube-*) echo kube;; *) echo other;; esac", "kube\n", "", 0],
   ["case x in (x|y) echo xy;; esac", "xy\n", "", 0],
   ["case foo in f*) echo a;& b) echo b;;& *) echo c;; esac", "a\nb\nc\n", "", 0],
@@ -91,14 +92,7 @@ const GOLDEN: [string, string, string, number][] = [
   ["echo $(case x in x) echo y;; esac) done; echo \"$(case b in a) echo A;; *) echo other;; esac)\"; echo $(echo case) $(echo esac)", "y done\nother\ncase esac\n", "", 0],
 ];
 
-describe("bash compound syntax: [[ ]], case, functions, (( )), brace expansion, arrays", () => {
-  for (const [line, out, err, code] of GOLDEN) {
-    it(line, async () => {
-      const h = harness();
-      expect(await h.run(line)).toMatchObject({ out, err, code });
-    });
-  }
-});
+bashGoldens("bash compound syntax: [[ ]], case, functions, (( )), brace expansion, arrays", GOLDEN);
 
 describe("syntax errors read as interactive bash prints them", () => {
   const cases: [string, string][] = [
